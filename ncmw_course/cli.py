@@ -1,0 +1,280 @@
+"""The ``ncmw-course`` command line.
+
+Exit codes: 0 when all went well; 1 for a problem with the data or the output (printed on stderr as
+``Error: …``); 2 for a usage error. Documents and reports go to stdout, status messages to stderr.
+
+Only click is imported at start-up; each command imports what it needs, so that ``--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+import click
+
+from ncmw_course.errors import NcmwCourseError
+
+if TYPE_CHECKING:
+    from ncmw_course.model import Course
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DEFAULT_OUTPUT_DIR = Path("dist")
+
+BUNDLED = "the bundled course"
+
+
+def handle_user_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn an :class:`NcmwCourseError` into ``Error: …`` and exit 1; bugs keep their traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except NcmwCourseError as error:
+            raise click.ClickException(str(error)) from None
+
+    return wrapper
+
+
+def _check_format(name: str) -> str:
+    from ncmw_course.exporting import exporter_names
+
+    names = exporter_names()
+    if name not in names:
+        choices = ", ".join(names) or "none (is ncmw-course installed?)"
+        msg = f"unknown format {name!r}; choose one of: {choices}"
+        raise click.BadParameter(msg, param_hint="FORMAT")
+    return name
+
+
+def _format_argument(_context: click.Context, _parameter: click.Parameter, value: str) -> str:
+    return _check_format(value)
+
+
+def _format_options(
+    _context: click.Context, _parameter: click.Parameter, values: Sequence[str]
+) -> tuple[str, ...]:
+    return tuple(_check_format(value) for value in values)
+
+
+def _load(path: Path | None) -> Course:
+    from ncmw_course.loading import load_course
+
+    return load_course(path)
+
+
+def _or_bundled(courses: Sequence[Path]) -> Sequence[Path | None]:
+    """The course paths given, or the bundled course (``None``) when there are none."""
+    return courses or [None]
+
+
+def _shown(path: Path | None) -> str:
+    return BUNDLED if path is None else str(path)
+
+
+courses_argument = click.argument("courses", metavar="[COURSE]...", nargs=-1, type=click.Path(path_type=Path))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ncmw-course", prog_name="ncmw-course")
+def cli() -> None:
+    """Publish NCMW course descriptions from one course file.
+
+    A course file is JSON (see 'ncmw-course schema'). COURSE defaults to the
+    bundled course, "Ontrouw binnen de relatie".
+
+    \b
+    Examples:
+      ncmw-course validate my-course.json
+      ncmw-course export json my-course.json -o catalogue/my-course.json
+      ncmw-course build
+    """
+
+
+@cli.command()
+@courses_argument
+@handle_user_errors
+def validate(courses: Sequence[Path]) -> None:
+    """Check course files and print one summary line for each.
+
+    Exits 1 and lists every problem when a file is not a valid course.
+
+    \b
+    Example:
+      ncmw-course validate data/course.json other-course.json
+    """
+    failed = 0
+    for path in _or_bundled(courses):
+        try:
+            course = _load(path)
+        except NcmwCourseError as error:
+            click.echo(f"Error: {error}", err=True)
+            failed += 1
+            continue
+        topics = sum(len(day.topics) for day in course.days)
+        facts = [
+            _count(len(course.days), "day"),
+            _count(topics, "topic"),
+            _count(len(course.trainers), "trainer"),
+        ]
+        click.echo(f"{_shown(path)}: valid: “{course.title}” ({course.slug}), {', '.join(facts)}")
+    if failed:
+        raise SystemExit(1)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+@cli.command()
+@handle_user_errors
+def formats() -> None:
+    """List the output formats: name, file extension, media type and description.
+
+    \b
+    Example:
+      ncmw-course formats
+    """
+    from ncmw_course.exporting import exporter_info, exporter_names
+
+    infos = [exporter_info(name) for name in exporter_names()]
+    rows = [(info.name, info.file_extension, info.media_type, info.description) for info in infos]
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)]
+        click.echo("  ".join([*cells, row[3]]))
+
+
+@cli.command()
+@click.argument("format_name", metavar="FORMAT", callback=_format_argument)
+@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    type=click.Path(path_type=Path, allow_dash=True),
+    help="Where to write the document; '-' for stdout.  [default: dist/<slug><extension>]",
+)
+@handle_user_errors
+def export(format_name: str, course: Path | None, output: Path | None) -> None:
+    """Write one course in one FORMAT (see 'ncmw-course formats').
+
+    \b
+    Examples:
+      ncmw-course export json
+      ncmw-course export json my-course.json -o site/my-course.json
+      ncmw-course export json -o - | jq .title
+    """
+    from ncmw_course.exporting import exporter_info, render
+    from ncmw_course.loading import load_course
+
+    loaded = load_course(course)
+    data = render(loaded, format_name)
+    if output is not None and str(output) == "-":
+        stdout = click.get_binary_stream("stdout")
+        try:
+            stdout.write(data)
+            stdout.flush()
+        except BrokenPipeError:  # the reader stopped early, as `head` does
+            pass
+        return
+    from ncmw_course._files import write_atomically
+
+    target = output or DEFAULT_OUTPUT_DIR / f"{loaded.slug}{exporter_info(format_name).file_extension}"
+    write_atomically(target, data)
+    click.echo(f"Wrote {target}", err=True)
+
+
+@cli.command()
+@courses_argument
+@click.option(
+    "-o",
+    "--output-dir",
+    metavar="DIR",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_OUTPUT_DIR,
+    show_default=True,
+    help="The folder to write into.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "format_names",
+    metavar="FORMAT",
+    multiple=True,
+    callback=_format_options,
+    help="A format to build; repeat for several.  [default: every format]",
+)
+@handle_user_errors
+def build(courses: Sequence[Path], output_dir: Path, format_names: Sequence[str]) -> None:
+    """Write every format (or the chosen ones) of every course into DIR.
+
+    Files are named <slug><extension>. A course that is not valid is reported and
+    the others are still built; the exit code is then 1.
+
+    \b
+    Examples:
+      ncmw-course build
+      ncmw-course build courses/*.json -o site/ -f json
+    """
+    from ncmw_course._files import write_atomically
+    from ncmw_course.exporting import exporter_info, exporter_names, render
+
+    names = list(format_names) or exporter_names()
+    extensions = {name: exporter_info(name).file_extension for name in names}
+    failures = 0
+    written = 0
+    built_from: dict[str, str] = {}
+    for path in _or_bundled(courses):
+        try:
+            course = _load(path)
+            if course.slug in built_from:
+                msg = (
+                    f"{_shown(path)}: has the slug {course.slug!r}, like {built_from[course.slug]}; "
+                    "give each course its own slug"
+                )
+                raise NcmwCourseError(msg)
+            built_from[course.slug] = _shown(path)
+            for name in names:
+                target = write_atomically(
+                    output_dir / f"{course.slug}{extensions[name]}", render(course, name)
+                )
+                click.echo(f"Wrote {target}", err=True)
+                written += 1
+        except NcmwCourseError as error:
+            click.echo(f"Error: {error}", err=True)
+            failures += 1
+    built = len(built_from)
+    summary = f"Built {_count(written, 'file')} for {_count(built, 'course')} in {output_dir}"
+    if failures:
+        summary += f"; {_count(failures, 'problem')} reported above"
+    click.echo(summary, err=True)
+    if failures:
+        raise SystemExit(1)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of course files.
+
+    Editors use it to check and complete course files: point "$schema" in a
+    course file at a saved copy.
+
+    \b
+    Example:
+      ncmw-course schema > course.schema.json
+    """
+    from ncmw_course.model import course_json_schema
+
+    click.echo(json.dumps(course_json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    """Run the command line (the ``ncmw-course`` script and ``python -m ncmw_course``)."""
+    cli(prog_name="ncmw-course")

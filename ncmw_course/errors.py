@@ -1,0 +1,91 @@
+"""Every exception a user can cause. The CLI prints these as ``Error: …`` without a traceback.
+
+Anything that is not an :class:`NcmwCourseError` is a bug, and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "CourseDataError",
+    "ExportError",
+    "NcmwCourseError",
+    "OutputError",
+    "Problem",
+    "UnknownExporterError",
+]
+
+
+class NcmwCourseError(Exception):
+    """Something the user can fix; the CLI prints it without a traceback."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a course file.
+
+    Attributes:
+        location: Where in the course, as a path such as ``programme.days[1].topics[0]``;
+            empty for a problem with the file as a whole.
+        message: What is wrong and what to do about it.
+        line: The 1-based line in the file, where known.
+        column: The 1-based column in the file, where known.
+    """
+
+    location: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def describe(self, source: str) -> str:
+        """One line: ``source:line:column: location: message``, leaving out what is unknown."""
+        place = source
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        parts = [place, self.location, self.message] if self.location else [place, self.message]
+        return ": ".join(parts)
+
+
+class CourseDataError(NcmwCourseError):
+    """A course file (or course data) that cannot be read as a valid course.
+
+    Attributes:
+        source: The file name as the user gave it, or a description such as ``<course data>``.
+        problems: Every problem found, in file order.
+    """
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        lines = [problem.describe(self.source) for problem in self.problems]
+        if len(lines) == 1:
+            return lines[0]
+        count = f"{len(lines)} problems"
+        return "\n".join(
+            [f"{self.source} is not a valid course ({count}):", *("  " + line for line in lines)]
+        )
+
+
+class UnknownExporterError(NcmwCourseError):
+    """No exporter is registered under the requested name."""
+
+    def __init__(self, name: str, available: Sequence[str]) -> None:
+        self.name = name
+        self.available = tuple(available)
+        choices = ", ".join(self.available) if self.available else "none (is ncmw-course installed?)"
+        super().__init__(f"unknown format {name!r}; available formats: {choices}")
+
+
+class ExportError(NcmwCourseError):
+    """An exporter could not be loaded, or could not render the course."""
+
+
+class OutputError(NcmwCourseError):
+    """An output file could not be written; any existing file at that path is unchanged."""

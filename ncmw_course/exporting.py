@@ -1,0 +1,190 @@
+"""The exporter interface and the registry that finds exporters through entry points.
+
+Built-in exporters (the top-level ``exporters`` package) register exactly like third-party ones, in
+the entry-point group ``ncmw_course.exporters``::
+
+    [project.entry-points."ncmw_course.exporters"]
+    json = "exporters.json:JsonExporter"
+
+An exporter module must stay cheap to import: it imports its rendering library (python-docx,
+ebooklib, …) inside ``render``, so that listing formats loads no such library.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
+
+from ncmw_course._files import write_atomically
+from ncmw_course.errors import ExportError, UnknownExporterError
+
+if TYPE_CHECKING:
+    from ncmw_course.model import Course
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Exporter",
+    "ExporterInfo",
+    "exporter_info",
+    "exporter_names",
+    "get_exporter",
+    "render",
+    "write",
+]
+
+ENTRY_POINT_GROUP = "ncmw_course.exporters"
+
+
+@runtime_checkable
+class Exporter(Protocol):
+    """**Protocol:** turns a validated course into one document.
+
+    Implementations are small classes whose constructor takes no required arguments. The class
+    attributes describe the format and can be read without making an instance.
+    """
+
+    name: ClassVar[str]
+    """The format's name on the command line and in the entry point, such as ``json``."""
+    file_extension: ClassVar[str]
+    """The output file's extension, with its leading dot, such as ``.json``."""
+    media_type: ClassVar[str]
+    """The IANA media type of the output, such as ``application/json``."""
+    description: ClassVar[str]
+    """One line that tells a user what the format is for."""
+
+    def render(self, course: Course) -> bytes:
+        """Render `course` as the bytes of one document. Pure: no I/O, no clock, no randomness."""
+        ...
+
+
+@dataclass(frozen=True)
+class ExporterInfo:
+    """What the registry knows about one exporter, read without rendering anything."""
+
+    name: str
+    file_extension: str
+    media_type: str
+    description: str
+    distribution: str
+    """The installed package that registers the exporter."""
+    target: str
+    """The entry point's ``module:Class``."""
+
+
+def _registered(name: str | None = None) -> list[EntryPoint]:
+    found = entry_points(group=ENTRY_POINT_GROUP)
+    return [point for point in found if name is None or point.name == name]
+
+
+def _distribution(point: EntryPoint) -> str:
+    return point.dist.name if point.dist is not None else "an unknown package"
+
+
+def exporter_names() -> list[str]:
+    """The names of all registered exporters, sorted. Imports no exporter."""
+    return sorted({point.name for point in _registered()})
+
+
+def _entry_point(name: str) -> EntryPoint:
+    found = _registered(name)
+    if not found:
+        raise UnknownExporterError(name, exporter_names())
+    if len(found) > 1:
+        packages = " and ".join(sorted(_distribution(point) for point in found))
+        msg = (
+            f"the format {name!r} is registered by more than one package ({packages}); uninstall one of them"
+        )
+        raise ExportError(msg)
+    return found[0]
+
+
+def _exporter_class(name: str) -> tuple[type[Exporter], EntryPoint]:
+    point = _entry_point(name)
+    where = f"the exporter {name!r} ({point.value}, from {_distribution(point)})"
+    try:
+        loaded = point.load()
+    except Exception as error:  # a broken plugin is the user's environment, not our bug
+        msg = f"{where} could not be loaded: {type(error).__name__}: {error}"
+        raise ExportError(msg) from error
+    problems = []
+    if not isinstance(loaded, type):
+        problems.append("it is not a class")
+    else:
+        if getattr(loaded, "name", None) != name:
+            problems.append(f"its name is {getattr(loaded, 'name', None)!r}, not {name!r}")
+        if not str(getattr(loaded, "file_extension", "")).startswith("."):
+            problems.append("its file_extension does not start with '.'")
+        if "/" not in str(getattr(loaded, "media_type", "")):
+            problems.append("its media_type is not a media type")
+        if not isinstance(getattr(loaded, "description", None), str):
+            problems.append("it has no description")
+        if not callable(getattr(loaded, "render", None)):
+            problems.append("it has no render method")
+    if problems:
+        msg = f"{where} is not a valid exporter: {'; '.join(problems)}"
+        raise ExportError(msg)
+    return loaded, point
+
+
+def exporter_info(name: str) -> ExporterInfo:
+    """Describe the exporter registered as `name`, without rendering anything.
+
+    Raises:
+        UnknownExporterError: No exporter has that name.
+        ExportError: Several packages register the name, or the exporter is broken.
+    """
+    cls, point = _exporter_class(name)
+    return ExporterInfo(
+        name=cls.name,
+        file_extension=cls.file_extension,
+        media_type=cls.media_type,
+        description=cls.description,
+        distribution=_distribution(point),
+        target=point.value,
+    )
+
+
+def get_exporter(name: str) -> Exporter:
+    """An instance of the exporter registered as `name`.
+
+    Raises:
+        UnknownExporterError: No exporter has that name.
+        ExportError: Several packages register the name, or the exporter is broken.
+    """
+    cls, _ = _exporter_class(name)
+    return cls()
+
+
+def render(course: Course, name: str) -> bytes:
+    """Render `course` in the format `name` and return the document's bytes.
+
+    Raises:
+        UnknownExporterError: No exporter has that name.
+        ExportError: The exporter is broken or cannot render this course.
+    """
+    data = get_exporter(name).render(course)
+    if not isinstance(data, bytes):
+        msg = f"the exporter {name!r} returned {type(data).__name__}, not bytes; report this to its authors"
+        raise ExportError(msg)
+    return data
+
+
+def write(course: Course, name: str, path: str | os.PathLike[str]) -> Path:
+    """Render `course` in the format `name` and write it to `path` atomically.
+
+    The document is rendered completely before anything is written; it then goes to a temporary
+    file in the same folder, which is renamed over `path`. On any error no partial file remains and
+    an existing file at `path` is untouched. Missing folders are created.
+
+    Returns:
+        The path written.
+
+    Raises:
+        UnknownExporterError: No exporter has that name.
+        ExportError: The exporter cannot render this course.
+        OutputError: The file cannot be written.
+    """
+    return write_atomically(Path(path), render(course, name))

@@ -1,0 +1,270 @@
+"""Reusable field types of the course model: text, slugs, language tags, phone numbers, web addresses.
+
+Each type is an ``Annotated`` alias (or a small model) that carries its own validation, so that the
+model in :mod:`ncmw_course.model` reads as a plain list of fields. Validation uses well-kept
+libraries (``phonenumbers``, ``langcodes``, pydantic's URL and e-mail types), not hand-written
+patterns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, time
+from typing import Annotated, Any, Self, TypeAlias
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    HttpUrl,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+__all__ = [
+    "CountryCode",
+    "CourseModel",
+    "CurrencyCode",
+    "Date",
+    "FieldProblem",
+    "Hours",
+    "LanguageTag",
+    "Paragraphs",
+    "PhoneNumber",
+    "PositiveCount",
+    "Slug",
+    "Text",
+    "Time",
+    "WebAddress",
+    "clean_text",
+]
+
+
+class CourseModel(BaseModel):
+    """Base for all course models: unknown keys are errors, instances never change."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        # Why: a course is data that other tools rely on; "3" is not a number and 1 is not text.
+        strict=False,  # lax for containers (lists become tuples), strict per scalar type below
+        validate_default=False,
+    )
+
+
+class FieldProblem(ValueError):
+    """A validation problem of a model validator that belongs to one field inside the model.
+
+    Pydantic reports a model validator's error at the model; the loader adds `path` to that place,
+    so that the message points at the field to fix (``programme.days[1].ordinal``).
+    """
+
+    def __init__(self, message: str, *path: str | int) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+# XML 1.0 `Char`, minus the white-space controls that our documents cannot place either:
+# paragraphs are list items, so a line break or a tab inside one would be lost or misplaced.
+_XML_FORBIDDEN = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_HINTS = {
+    "\n": "a line break; put each paragraph in a list item of its own",
+    "\r": "a carriage return; put each paragraph in a list item of its own",
+    "\t": "a tab; use spaces",
+}
+
+
+def clean_text(value: str) -> str:
+    """Return `value` NFC-normalised and stripped; reject empty text and characters XML cannot carry.
+
+    Raises:
+        ValueError: the text is empty, or holds a control character, a lone surrogate or U+FFFE/FFFF.
+    """
+    value = unicodedata.normalize("NFC", value).strip()
+    if not value:
+        msg = "must not be empty; write the text, or leave out the key when it is optional"
+        raise ValueError(msg)
+    found = _XML_FORBIDDEN.search(value)
+    if found:
+        char = found.group()
+        what = _CONTROL_HINTS.get(char, "a character that Word and EPUB documents cannot carry; remove it")
+        msg = f"contains U+{ord(char):04X} at character {found.start() + 1}: {what}"
+        raise ValueError(msg)
+    return value
+
+
+Text: TypeAlias = Annotated[str, Strict(), Field(min_length=1), AfterValidator(clean_text)]
+"""A piece of text: NFC-normalised, stripped, non-empty, free of control characters."""
+
+Paragraphs: TypeAlias = Annotated[tuple[Text, ...], Field(min_length=1)]
+"""One or more paragraphs of prose, each rendered as a paragraph of its own."""
+
+Slug: TypeAlias = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+]
+"""Lower-case words of a-z and 0-9 joined by single hyphens; safe as a file name and URL part."""
+
+PositiveCount: TypeAlias = Annotated[int, Strict(), Field(ge=1)]
+"""A whole number of at least 1 (``3``, not ``"3"`` or ``3.0``)."""
+
+Hours: TypeAlias = Annotated[float, Strict(), Field(gt=0, le=10_000)]
+"""A number of hours, greater than 0; halves and quarters allowed (``12.5``)."""
+
+
+def _require_iso_text(value: Any) -> Any:
+    # Why: pydantic would read a number as a Unix timestamp; a course file writes dates as text.
+    if isinstance(value, int | float):
+        msg = 'write dates as text such as "2026-03-10" and times as text such as "09:30"'
+        raise ValueError(msg)  # noqa: TRY004 - pydantic reports ValueError as a validation problem
+    return value
+
+
+Date: TypeAlias = Annotated[date, BeforeValidator(_require_iso_text)]
+"""A calendar date written as ``YYYY-MM-DD``."""
+
+Time: TypeAlias = Annotated[time, BeforeValidator(_require_iso_text)]
+"""A time of day written as ``HH:MM`` (24-hour clock)."""
+
+CountryCode: TypeAlias = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{2}$")]
+"""An ISO 3166-1 alpha-2 country code, such as ``NL`` or ``BE``."""
+
+CurrencyCode: TypeAlias = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{3}$")]
+"""An ISO 4217 currency code, such as ``EUR``."""
+
+
+def _check_language_tag(value: str) -> str:
+    import langcodes  # imported when a course is validated, not when the CLI starts
+
+    if not langcodes.tag_is_valid(value):
+        msg = f"{value!r} is not a valid BCP 47 language tag; write one such as 'nl', 'nl-BE' or 'en'"
+        raise ValueError(msg)
+    standard: str = langcodes.standardize_tag(value)
+    return standard
+
+
+LanguageTag: TypeAlias = Annotated[str, Strict(), AfterValidator(_check_language_tag)]
+"""A BCP 47 language tag such as ``nl`` or ``nl-BE``, stored in its standard form."""
+
+
+def _or_plain_string(
+    object_schema: JsonSchemaValue, handler: GetJsonSchemaHandler, description: str
+) -> JsonSchemaValue:
+    """Let the schema of a model accept the plain-string shorthand that its validator accepts."""
+    definition = handler.resolve_ref_schema(object_schema)
+    alternatives = [{"type": "string", "minLength": 1, "description": description}, dict(definition)]
+    title, doc = definition.get("title"), definition.get("description")
+    definition.clear()
+    definition.update({"title": title, "description": doc, "anyOf": alternatives})
+    return object_schema
+
+
+class PhoneNumber(CourseModel):
+    """A telephone number as the brochure writes it, with its E.164 form for ``tel:`` links.
+
+    In a course file it may be written as a plain string (``"0495–450667"``); national numbers are
+    read as Dutch. The canonical JSON writes the object, with both forms.
+    """
+
+    display: Text
+    """The number as written for people, kept exactly (``0495–450667``)."""
+    e164: str = ""
+    """The number in E.164 form (``+31495450667``), derived from `display`; used for ``tel:`` links."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return _or_plain_string(
+            handler(core_schema), handler, "A phone number as written, such as 0495–450667."
+        )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_plain_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"display": data}
+        return data
+
+    @model_validator(mode="after")
+    def check_number(self) -> Self:
+        """Parse `display` with ``phonenumbers`` and derive `e164`; a given `e164` must agree."""
+        import phonenumbers  # imported when a course is validated, not when the CLI starts
+
+        hint = "write a full number with its area code, such as '0495–450667' or '+31 495 450667'"
+        try:
+            parsed = phonenumbers.parse(self.display, "NL")
+        except phonenumbers.NumberParseException:
+            msg = f"{self.display!r} is not a phone number; {hint}"
+            raise ValueError(msg) from None
+        if not phonenumbers.is_valid_number(parsed):
+            msg = f"{self.display!r} is not a valid phone number; {hint}"
+            raise ValueError(msg)
+        e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        if self.e164 and self.e164 != e164:
+            msg = f"{self.e164!r} does not match {self.display!r} ({e164}); correct it or leave it out"
+            raise FieldProblem(msg, "e164")
+        object.__setattr__(self, "e164", e164)  # derived once, while the instance is being built
+        return self
+
+    @property
+    def tel_uri(self) -> str:
+        """The ``tel:`` URI of this number."""
+        return f"tel:{self.e164}"
+
+
+class WebAddress(CourseModel):
+    """A website: an http(s) URL for links, and the form people read.
+
+    In a course file it may be written as a plain string. ``www.ncmw.nl`` is accepted and stored as
+    ``https://www.ncmw.nl/`` with the display form ``www.ncmw.nl``.
+    """
+
+    url: HttpUrl
+    """The address to link to; only ``http`` and ``https`` are accepted."""
+    display: Text | None = None
+    """How the address is written for people; derived from `url` when left out."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return _or_plain_string(
+            handler(core_schema), handler, "A web address as written, such as www.ncmw.nl; https is assumed."
+        )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_plain_string(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            text = data.strip()
+            has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) is not None
+            return {"url": text if has_scheme else f"https://{text}", "display": text}
+        return data
+
+    @model_validator(mode="after")
+    def check_display(self) -> Self:
+        """Fill in `display` from `url` when it was left out."""
+        if self.display is None:
+            shown = str(self.url).split("://", 1)[1].removesuffix("/")
+            object.__setattr__(self, "display", shown)  # derived once, while being built
+        return self
+
+    @property
+    def href(self) -> str:
+        """The URL as a string, for links."""
+        return str(self.url)
+
+    @property
+    def text(self) -> str:
+        """The display form (always set after validation)."""
+        return self.display or self.href

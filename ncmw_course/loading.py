@@ -1,0 +1,321 @@
+"""Reading course files: bytes → JSON → validated :class:`~ncmw_course.model.Course`.
+
+Every way a file can be wrong becomes a :class:`~ncmw_course.errors.CourseDataError` that names the
+file, the place in it (``programme.days[1].topics[0]``, line and column) and what to do.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import types
+import typing
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ncmw_course._jsonpos import JsonPath, SourceMap, source_map
+from ncmw_course.errors import CourseDataError, Problem
+from ncmw_course.fields import FieldProblem
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
+
+    from ncmw_course.model import Course
+
+__all__ = ["MAX_FILE_BYTES", "bundled_course_path", "load_course", "parse_course"]
+
+MAX_FILE_BYTES = 1024 * 1024
+"""The largest course file accepted. A real course is a few kilobytes; anything near this is a mistake."""
+
+SCHEMA_HINT = "see 'ncmw-course schema' for the format"
+
+
+def bundled_course_path() -> Path:
+    """The course file that ships with the package: ``data/course.json`` of the source tree."""
+    packaged = resources.files("ncmw_course").joinpath("data", "course.json")
+    if packaged.is_file():  # installed from a wheel
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data" / "course.json"  # source checkout
+
+
+def load_course(path: str | os.PathLike[str] | None = None) -> Course:
+    """Read and validate a course file.
+
+    Args:
+        path: The course file. Leave it out for the bundled course (``data/course.json``).
+
+    Raises:
+        CourseDataError: The file cannot be read, is not JSON, or is not a valid course.
+    """
+    file = bundled_course_path() if path is None else Path(path)
+    source = str(path) if path is not None else str(file)
+    return parse_course(_read(file, source), source=source)
+
+
+def _read(file: Path, source: str) -> bytes:
+    try:
+        if file.is_dir():
+            message = "is a folder, not a course file; give the path of a course .json file"
+        elif (size := file.stat().st_size) > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 1024 // 1024
+            message = f"is {size / 1024 / 1024:.1f} MB; a course file is at most {limit} MB, so this is probably the wrong file"
+        else:
+            with file.open("rb") as handle:
+                return handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        message = "no such file; check the path"
+    except PermissionError:
+        message = "cannot be read: permission denied"
+    except OSError as error:
+        message = f"cannot be read: {error.strerror or error}"
+    raise CourseDataError(source, [Problem("", message)])
+
+
+def parse_course(data: bytes | str, *, source: str = "<course data>") -> Course:
+    """Validate course JSON given as bytes (UTF-8, optionally with a BOM) or text.
+
+    Args:
+        data: The JSON document.
+        source: How to name the data in error messages, usually the file name.
+
+    Raises:
+        CourseDataError: The data is not UTF-8, not JSON, or not a valid course.
+    """
+    text = _decode(data, source) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    document = _parse_json(text, source)
+    from pydantic import ValidationError
+
+    from ncmw_course.model import Course
+
+    try:
+        return Course.model_validate(document)
+    except ValidationError as error:
+        raise CourseDataError(source, _problems(error, source_map(text))) from None
+
+
+def _decode(data: bytes, source: str) -> str:
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1024 // 1024
+        raise CourseDataError(
+            source, [Problem("", f"is larger than {limit} MB; a course file is a few kilobytes")]
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start].removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        byte = data[error.start]
+        message = f"is not UTF-8 text (byte 0x{byte:02X}); save the file with UTF-8 encoding"
+        raise CourseDataError(source, [Problem("", message, line, column)]) from None
+
+
+class _NotJson(ValueError):
+    """A constant that Python's parser accepts but JSON does not (NaN, Infinity)."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise _NotJson(name)
+
+
+def _parse_json(text: str, source: str) -> Any:
+    if not text.strip():
+        message = f"the file is empty; a course file holds one JSON object ({SCHEMA_HINT})"
+        raise CourseDataError(source, [Problem("", message)])
+    duplicated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicated
+        result = dict(items)
+        duplicated = duplicated or len(result) != len(items)
+        return result
+
+    try:
+        document = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        message = (
+            f"not valid JSON: {error.msg}; check for a missing comma, quote or bracket here or just before"
+        )
+        raise CourseDataError(source, [Problem("", message, error.lineno, error.colno)]) from None
+    except _NotJson as error:
+        message = f"not valid JSON: {error} is not a JSON number; write a number or null"
+        raise CourseDataError(source, [Problem("", message)]) from None
+    except RecursionError:
+        raise CourseDataError(
+            source, [Problem("", "not a course: the JSON is nested far too deeply")]
+        ) from None
+    if not isinstance(document, dict):
+        found = _kind(document)
+        message = (
+            f"the top level must be a JSON object {{ … }} holding the course, not {found} ({SCHEMA_HINT})"
+        )
+        raise CourseDataError(source, [Problem("", message, 1, 1)])
+    if duplicated:
+        positions = source_map(text)
+        problems = []
+        for path, offset in positions.duplicates:
+            spot = positions.spot(offset)
+            message = f"the key {path[-1]!r} appears more than once here; keep one"
+            problems.append(Problem(format_location(path), message, spot.line, spot.column))
+        raise CourseDataError(source, problems)
+    return document
+
+
+def format_location(path: Iterable[str | int]) -> str:
+    """Write a JSON path the way the course file reads: ``programme.days[1].topics[0]``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    kinds: dict[type, str] = {
+        dict: "an object",
+        list: "a list",
+        str: "text",
+        int: "a number",
+        float: "a number",
+    }
+    if value is None:
+        return "null"
+    return kinds.get(type(value), type(value).__name__)
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {shown!r}"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"the number {value}"
+    return _kind(value)
+
+
+_FRIENDLY = {
+    "string_type": "expected text in double quotes",
+    "int_type": "expected a whole number such as 2",
+    "int_from_float": "expected a whole number such as 2",
+    "float_type": "expected a number such as 12.5",
+    "decimal_type": 'expected an amount such as 495 or "495.00"',
+    "tuple_type": "expected a list [ … ]",
+    "list_type": "expected a list [ … ]",
+    "model_type": "expected an object { … }",
+    "model_attributes_type": "expected an object { … }",
+    "dict_type": "expected an object { … }",
+    "date_type": 'expected a date such as "2026-03-10"',
+    "date_parsing": 'expected a date such as "2026-03-10" (year-month-day)',
+    "date_from_datetime_parsing": 'expected a date such as "2026-03-10" (year-month-day)',
+    "date_from_datetime_inexact": 'expected a date without a time, such as "2026-03-10"',
+    "time_type": 'expected a time such as "09:30"',
+    "time_parsing": 'expected a time such as "09:30" (24-hour clock)',
+    "url_parsing": 'expected a web address such as "www.ncmw.nl" or "https://www.ncmw.nl/"',
+    "url_scheme": "only http and https web addresses are allowed",
+}
+
+_PATTERN_HINTS = {
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "use lower-case letters a-z, digits and single hyphens, such as 'ontrouw-binnen-de-relatie'",
+    r"^[A-Z]{2}$": "use a two-letter country code in capitals, such as 'NL'",
+    r"^[A-Z]{3}$": "use a three-letter currency code in capitals, such as 'EUR'",
+}
+
+
+def _problems(error: ValidationError, positions: SourceMap) -> list[Problem]:
+    problems = [_problem(detail, positions) for detail in error.errors(include_url=False)]
+    far = 1 << 30
+    return sorted(problems, key=lambda problem: (problem.line or far, problem.column or far))
+
+
+def _problem(detail: ErrorDetails, positions: SourceMap) -> Problem:
+    path: JsonPath = tuple(part for part in detail["loc"] if isinstance(part, int | str))
+    kind = detail["type"]
+    cause = (detail.get("ctx") or {}).get("error")
+    if isinstance(cause, FieldProblem):
+        path += cause.path
+    if kind == "missing":
+        spot = positions.value_spot(path)
+        message = "required, but missing; add it"
+    elif kind == "extra_forbidden":
+        spot = positions.key_spot(path)
+        message = _unknown_key_message(path)
+    else:
+        while path and path not in positions.values and path[:-1] in positions.values:
+            path = path[:-1]  # a plain-string shorthand: report the string, not a field inside it
+        spot = positions.value_spot(path)
+        message = _value_message(detail)
+    line, column = (spot.line, spot.column) if spot else (None, None)
+    return Problem(format_location(path), message, line, column)
+
+
+def _value_message(detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    context = detail.get("ctx") or {}
+    if kind == "value_error":
+        return str(context.get("error", detail["msg"]))
+    if kind == "string_pattern_mismatch" and context.get("pattern") in _PATTERN_HINTS:
+        return f"{_found(detail['input'])} is not allowed here; {_PATTERN_HINTS[context['pattern']]}"
+    if kind == "too_short" and isinstance(detail["input"], list | tuple):
+        return f"must list at least {context.get('min_length', 1)} item(s); add them"
+    if kind == "string_too_short":
+        return "must not be empty; write the text, or leave out the key when it is optional"
+    if kind == "string_too_long":
+        return f"is {len(detail['input'])} characters long; shorten it to at most {context.get('max_length')}"
+    if kind == "literal_error":
+        return f"must be {context.get('expected')}, not {_found(detail['input'])}"
+    if kind in _FRIENDLY:
+        return f"{_FRIENDLY[kind]}, found {_found(detail['input'])}"
+    return f"{detail['msg'].removeprefix('Value error, ')} (found {_found(detail['input'])})"
+
+
+def _unknown_key_message(path: JsonPath) -> str:
+    key = str(path[-1])
+    allowed = _keys_at(path[:-1])
+    if not allowed:
+        return "unknown key; remove it"
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key; did you mean {close[0]!r}?"
+    return f"unknown key; remove it, or use one of: {', '.join(allowed)}"
+
+
+def _keys_at(path: JsonPath) -> list[str]:
+    """The keys a course file may use in the object at `path`."""
+    from pydantic import BaseModel
+
+    from ncmw_course.model import Course
+
+    annotation: Any = Course
+    for part in path:
+        annotation = _unwrap(annotation, index=isinstance(part, int))
+        if isinstance(part, str):
+            if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+                return []
+            field = annotation.model_fields.get(part)
+            if field is None:
+                return []
+            annotation = field.annotation
+    annotation = _unwrap(annotation, index=False)
+    if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return []
+    keys = list(annotation.model_fields)
+    return ["$schema", *keys] if annotation is Course else keys
+
+
+def _unwrap(annotation: Any, *, index: bool) -> Any:
+    """Strip Annotated and Optional; with `index`, step into the item type of a tuple."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if origin is typing.Annotated:
+            annotation = args[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(arg for arg in args if arg is not type(None))
+        elif index and origin is tuple:
+            annotation, index = args[0], False
+        else:
+            return annotation

@@ -1,0 +1,354 @@
+"""The course model: one typed, immutable description of a course, rendered by every exporter.
+
+The model is the contract between course files and exporters. Unknown keys are errors, every field
+is documented here and in the published JSON Schema (``ncmw-course schema``), and what a course file
+does not state stays empty: exporters never invent facts.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import EmailStr, Field, model_validator
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+
+from ncmw_course.fields import (
+    CountryCode,
+    CourseModel,
+    CurrencyCode,
+    Date,
+    FieldProblem,
+    Hours,
+    LanguageTag,
+    Paragraphs,
+    PhoneNumber,
+    PositiveCount,
+    Slug,
+    Text,
+    Time,
+    WebAddress,
+)
+
+__all__ = [
+    "FORMAT_VERSION",
+    "SCHEMA_ID",
+    "Accreditation",
+    "Contact",
+    "Course",
+    "CourseMode",
+    "Day",
+    "Edition",
+    "Location",
+    "Price",
+    "Programme",
+    "Provider",
+    "StudyHours",
+    "Trainer",
+    "course_json_schema",
+]
+
+FORMAT_VERSION = 1
+"""The version of the course data format; bumped on every incompatible change."""
+
+SCHEMA_ID = f"urn:ncmw-course:schema:course:{FORMAT_VERSION}"
+"""The ``$id`` of the course JSON Schema; the canonical JSON names it in ``"$schema"``.
+
+Why a URN: it names the format and its version without claiming a web address that may not exist.
+The schema itself is published with the package (``ncmw-course schema``) and in the repository.
+"""
+
+CourseMode = Literal["onsite", "online", "blended"]
+"""How a run is given: on site, online, or a mix of both."""
+
+Amount = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2)]
+
+
+class Location(CourseModel):
+    """A place where a course day or run takes place."""
+
+    name: Text
+    """The name of the venue, such as ``NCMW, zaal 2``."""
+    street_address: Text | None = None
+    """Street and number."""
+    postal_code: Text | None = None
+    """Postal code, such as ``5991 AA``."""
+    locality: Text | None = None
+    """Town or city."""
+    country: CountryCode | None = None
+    """ISO 3166-1 alpha-2 country code, such as ``NL``."""
+
+
+class Day(CourseModel):
+    """One day of the programme, with its theme and the topics it covers."""
+
+    ordinal: PositiveCount
+    """The day's number in the programme: 1 for the first day, 2 for the second, and so on."""
+    theme: Text
+    """The day's theme, as the brochure states it."""
+    topics: tuple[Text, ...] = ()
+    """The topics of the day, in order; each is rendered as a list item."""
+    date: Date | None = None
+    """The date of this day, for a course with a single run."""
+    start_time: Time | None = None
+    """When the day starts."""
+    end_time: Time | None = None
+    """When the day ends; after `start_time`."""
+    location: Location | None = None
+    """Where this day takes place, when it differs per day."""
+
+    @model_validator(mode="after")
+    def check_times(self) -> Self:
+        """The day must end after it starts."""
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            msg = f"{self.end_time:%H:%M} is not after the start_time {self.start_time:%H:%M}"
+            raise FieldProblem(msg, "end_time")
+        return self
+
+
+class Programme(CourseModel):
+    """The programme: an introduction and the course days."""
+
+    introduction: tuple[Text, ...] = ()
+    """Paragraphs that introduce the programme as a whole."""
+    days: Annotated[tuple[Day, ...], Field(min_length=1)]
+    """The days, numbered 1, 2, 3 … in order."""
+
+    @model_validator(mode="after")
+    def check_day_ordinals(self) -> Self:
+        """Days are numbered 1, 2, 3 … in the order they are listed, with no gaps or repeats."""
+        for position, day in enumerate(self.days, start=1):
+            if day.ordinal != position:
+                msg = (
+                    f"is {day.ordinal}, but this is day {position} in the list; "
+                    "number the days 1, 2, 3 … in the order they are listed"
+                )
+                raise FieldProblem(msg, "days", position - 1, "ordinal")
+        return self
+
+
+class Trainer(CourseModel):
+    """A person who gives the course.
+
+    The structured fields (`role`, `training`, `qualifications`, `experience`) feed catalogues and
+    registries; `biography` holds the brochure's own sentences, which documents render.
+    """
+
+    name: Text
+    """Full name, such as ``José Bijker``."""
+    role: Text | None = None
+    """Position, such as ``staflid en trainer``."""
+    organisation: Text | None = None
+    """The organisation the trainer works for, as the brochure names it."""
+    training: tuple[Text, ...] = ()
+    """Professions the trainer is trained in, such as ``maatschappelijk werker``."""
+    qualifications: tuple[Text, ...] = ()
+    """Completed courses and certifications."""
+    experience: tuple[Text, ...] = ()
+    """Areas of practical experience."""
+    biography: tuple[Text, ...] = ()
+    """Paragraphs about the trainer, as the brochure words them; rendered in documents."""
+
+
+class Contact(CourseModel):
+    """How participants reach the provider about this course."""
+
+    name: Text | None = None
+    """A contact person, when the course names one."""
+    phone: PhoneNumber | None = None
+    """Telephone number; written as a plain string such as ``"0495–450667"``."""
+    email: EmailStr | None = None
+    """E-mail address."""
+    website: WebAddress | None = None
+    """Website; written as a plain string such as ``"www.ncmw.nl"``."""
+
+    @model_validator(mode="after")
+    def check_reachable(self) -> Self:
+        """A contact needs at least one of phone, e-mail or website."""
+        if self.phone is None and self.email is None and self.website is None:
+            msg = "give at least one of phone, email or website"
+            raise ValueError(msg)
+        return self
+
+
+class Provider(CourseModel):
+    """The organisation that offers the course."""
+
+    name: Text
+    """The provider's name, such as ``NCMW``."""
+    website: WebAddress | None = None
+    """The provider's website."""
+
+
+class StudyHours(CourseModel):
+    """Time a participant spends on the course."""
+
+    contact_hours: Hours | None = None
+    """Net contact hours: teaching time without breaks."""
+    study_load: Hours | None = None
+    """Total study load in hours, including preparation and assignments."""
+
+
+class Price(CourseModel):
+    """What the course costs a participant."""
+
+    amount: Amount
+    """The amount, with at most two decimals (``495`` or ``"495.00"``)."""
+    currency: CurrencyCode
+    """ISO 4217 currency code, such as ``EUR``."""
+    vat_note: Text | None = None
+    """How VAT applies, such as ``vrijgesteld van btw``."""
+
+
+class Edition(CourseModel):
+    """One dated run of the course."""
+
+    start_date: Date
+    """The first day of this run."""
+    end_date: Date | None = None
+    """The last day of this run; on or after `start_date`."""
+    day_dates: tuple[Date, ...] = ()
+    """The date of each programme day in this run, in day order."""
+    mode: CourseMode | None = None
+    """How this run is given: ``onsite``, ``online`` or ``blended``."""
+    location: Location | None = None
+    """Where this run takes place."""
+
+    @model_validator(mode="after")
+    def check_dates(self) -> Self:
+        """Dates run forward: the end and every day date fall within the run."""
+        end = self.end_date or self.start_date
+        if end < self.start_date:
+            msg = f"{end} is before the start_date {self.start_date}"
+            raise FieldProblem(msg, "end_date")
+        for index, day_date in enumerate(self.day_dates):
+            if not self.start_date <= day_date <= end:
+                msg = f"{day_date} is outside the run ({self.start_date} to {end})"
+                raise FieldProblem(msg, "day_dates", index)
+            if index and day_date <= self.day_dates[index - 1]:
+                msg = f"{day_date} is not after the previous day's date; list the dates in order"
+                raise FieldProblem(msg, "day_dates", index)
+        return self
+
+
+class Accreditation(CourseModel):
+    """Accreditation of the course by a professional register."""
+
+    registry: Text
+    """The register that accredits the course, such as ``Registerplein`` or ``SKJ``."""
+    points: Annotated[float, Field(ge=0, le=1000)]
+    """Accreditation points awarded."""
+    identifier: Text | None = None
+    """The register's ID for this accreditation."""
+    valid_from: Date | None = None
+    """First day the accreditation is valid."""
+    valid_until: Date | None = None
+    """Last day the accreditation is valid."""
+
+    @model_validator(mode="after")
+    def check_validity(self) -> Self:
+        """The validity period runs forward."""
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            msg = f"{self.valid_until} is before valid_from {self.valid_from}"
+            raise FieldProblem(msg, "valid_until")
+        return self
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+class Course(CourseModel):
+    """A course as NCMW describes it: the single source every exporter renders.
+
+    Prose fields hold the brochure's own sentences word for word; structured fields add to them,
+    never replace them. Facts the brochure does not state (dates, price, hours, location) stay empty.
+    """
+
+    format_version: Literal[1]
+    """The version of this data format. Always ``1`` for now."""
+    slug: Slug
+    """Stable identifier of the course, used for file names and URLs (``ontrouw-binnen-de-relatie``)."""
+    language: LanguageTag
+    """The language the course is written in, as a BCP 47 tag (``nl``)."""
+    updated: Date
+    """The date this course data was last changed; documents use it as their date."""
+    title: Text
+    """The course title."""
+    subtitle: Text | None = None
+    """An optional subtitle."""
+    summary: Annotated[Text, Field(max_length=200)] | None = None
+    """One sentence of at most 200 characters for listings; see `listing_summary`."""
+    description: Paragraphs
+    """The introduction: paragraphs describing the course."""
+    audience: Paragraphs
+    """Who the course is for ("Voor wie"), as paragraphs."""
+    goals: Annotated[tuple[Text, ...], Field(min_length=1)]
+    """What participants learn ("waarom"), one goal per item, in the brochure's words."""
+    programme: Programme
+    """The programme introduction and its days."""
+    method: Paragraphs
+    """The working method ("Werkwijze")."""
+    trainers: Annotated[tuple[Trainer, ...], Field(min_length=1)]
+    """Who gives the course; one or more."""
+    contact: Contact
+    """How to reach the provider about this course."""
+    provider: Provider
+    """The organisation that offers the course."""
+    level: Text | None = None
+    """The level of the intended participants, such as ``hbo``."""
+    hours: StudyHours | None = None
+    """Net contact hours and study load, when known."""
+    price: Price | None = None
+    """The price per participant, when known."""
+    max_participants: PositiveCount | None = None
+    """The largest group size, when known."""
+    editions: tuple[Edition, ...] = ()
+    """Dated runs of the course."""
+    accreditations: tuple[Accreditation, ...] = ()
+    """Accreditations by professional registers."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_schema_reference(cls, data: Any) -> Any:
+        # "$schema" tells editors where the schema is; it is not part of the course.
+        if isinstance(data, dict) and isinstance(data.get("$schema"), str):
+            return {key: value for key, value in data.items() if key != "$schema"}
+        return data
+
+    @property
+    def listing_summary(self) -> str:
+        """The `summary`, or else the first sentence of the description."""
+        if self.summary is not None:
+            return self.summary
+        return _SENTENCE_END.split(self.description[0], maxsplit=1)[0]
+
+    @property
+    def days(self) -> tuple[Day, ...]:
+        """The programme days (shorthand for ``programme.days``)."""
+        return self.programme.days
+
+
+class _CourseSchemaGenerator(GenerateJsonSchema):
+    """Adds the schema's identity, and the ``"$schema"`` key that course files may carry."""
+
+    def generate(self, schema: Any, mode: Any = "validation") -> JsonSchemaValue:
+        result = super().generate(schema, mode=mode)
+        properties = {
+            "$schema": {
+                "description": "Where editors find this schema; ignored when the course is read.",
+                "type": "string",
+            },
+            **result["properties"],
+        }
+        return {
+            "$schema": self.schema_dialect,
+            "$id": SCHEMA_ID,
+            **result,
+            "properties": properties,
+        }
+
+
+def course_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a course file (draft 2020-12), as published in ``schema/course.schema.json``."""
+    return Course.model_json_schema(schema_generator=_CourseSchemaGenerator)
