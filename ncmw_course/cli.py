@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
@@ -81,7 +82,7 @@ def _shown(path: Path | None) -> str:
 courses_argument = click.argument("courses", metavar="[COURSE]...", nargs=-1, type=click.Path(path_type=Path))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="ncmw-course", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ncmw-course", prog_name="ncmw-course")
 def cli() -> None:
     """Publish NCMW course descriptions from one course file.
@@ -135,7 +136,9 @@ def _count(number: int, noun: str) -> str:
 @cli.command()
 @handle_user_errors
 def formats() -> None:
-    """List the output formats: name, file extension, media type and description.
+    """List the output formats.
+
+    Shows each format's name, file extension, media type and description.
 
     \b
     Example:
@@ -177,7 +180,7 @@ def export(format_name: str, course: Path | None, output: Path | None) -> None:
     loaded = load_course(course)
     data = render(loaded, format_name)
     if output is not None and str(output) == "-":
-        stdout = click.get_binary_stream("stdout")
+        stdout = sys.stdout.buffer
         try:
             stdout.write(data)
             stdout.flush()
@@ -213,7 +216,9 @@ def export(format_name: str, course: Path | None, output: Path | None) -> None:
 )
 @handle_user_errors
 def build(courses: Sequence[Path], output_dir: Path, format_names: Sequence[str]) -> None:
-    """Write every format (or the chosen ones) of every course into DIR.
+    """Write every format of every course into a folder.
+
+    Builds all formats, or those chosen with -f, into DIR.
 
     Files are named <slug><extension>. A course that is not valid is reported and
     the others are still built; the exit code is then 1.

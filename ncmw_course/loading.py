@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ncmw_course._jsonpos import JsonPath, SourceMap, source_map
+from ncmw_course._jsonpos import JsonPath, SourceMap, Spot, source_map
 from ncmw_course.errors import CourseDataError, Problem
 from ncmw_course.fields import FieldProblem
 
@@ -226,13 +226,46 @@ _PATTERN_HINTS = {
 
 
 def _problems(error: ValidationError, positions: SourceMap) -> list[Problem]:
-    problems = [_problem(detail, positions) for detail in error.errors(include_url=False)]
+    details = [detail for detail in error.errors(include_url=False) if not _follows(detail)]
+    missing = {_path(detail) for detail in details if detail["type"] == "missing"}
+    # An unknown key that is a near-miss of a missing field is one mistake, reported once.
+    misspelt: dict[JsonPath, str] = {}
+    for detail in details:
+        path = _path(detail)
+        meant = _closest_key(path) if detail["type"] == "extra_forbidden" else None
+        if meant is not None and (*path[:-1], meant) in missing:
+            misspelt[path] = meant
+    covered = {(*unknown[:-1], meant) for unknown, meant in misspelt.items()}
+    problems = []
+    for detail in details:
+        path = _path(detail)
+        if path in misspelt:
+            message = f"unknown key; did you mean {misspelt[path]!r}? That field is required and missing"
+            problems.append(_located(path, message, positions.key_spot(path)))
+        elif path not in covered:
+            problems.append(_problem(detail, positions))
     far = 1 << 30
     return sorted(problems, key=lambda problem: (problem.line or far, problem.column or far))
 
 
+def _path(detail: ErrorDetails) -> JsonPath:
+    return tuple(part for part in detail["loc"] if isinstance(part, int | str))
+
+
+def _located(path: JsonPath, message: str, spot: Spot | None) -> Problem:
+    line, column = (spot.line, spot.column) if spot else (None, None)
+    return Problem(format_location(path), message, line, column)
+
+
+def _follows(detail: ErrorDetails) -> bool:
+    """Whether this error only follows from others: a list too short because its items failed."""
+    given = detail["input"]
+    minimum = (detail.get("ctx") or {}).get("min_length", 0)
+    return detail["type"] == "too_short" and isinstance(given, list | tuple) and len(given) >= minimum
+
+
 def _problem(detail: ErrorDetails, positions: SourceMap) -> Problem:
-    path: JsonPath = tuple(part for part in detail["loc"] if isinstance(part, int | str))
+    path = _path(detail)
     kind = detail["type"]
     cause = (detail.get("ctx") or {}).get("error")
     if isinstance(cause, FieldProblem):
@@ -248,8 +281,7 @@ def _problem(detail: ErrorDetails, positions: SourceMap) -> Problem:
             path = path[:-1]  # a plain-string shorthand: report the string, not a field inside it
         spot = positions.value_spot(path)
         message = _value_message(detail)
-    line, column = (spot.line, spot.column) if spot else (None, None)
-    return Problem(format_location(path), message, line, column)
+    return _located(path, message, spot)
 
 
 def _value_message(detail: ErrorDetails) -> str:
@@ -272,14 +304,19 @@ def _value_message(detail: ErrorDetails) -> str:
     return f"{detail['msg'].removeprefix('Value error, ')} (found {_found(detail['input'])})"
 
 
+def _closest_key(path: JsonPath) -> str | None:
+    """The valid key that the unknown key at the end of `path` most probably means."""
+    close = difflib.get_close_matches(str(path[-1]), _keys_at(path[:-1]), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _unknown_key_message(path: JsonPath) -> str:
-    key = str(path[-1])
     allowed = _keys_at(path[:-1])
     if not allowed:
         return "unknown key; remove it"
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        return f"unknown key; did you mean {close[0]!r}?"
+    meant = _closest_key(path)
+    if meant is not None:
+        return f"unknown key; did you mean {meant!r}?"
     return f"unknown key; remove it, or use one of: {', '.join(allowed)}"
 
 

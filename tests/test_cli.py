@@ -1,0 +1,241 @@
+"""The ncmw-course command line: exact output, exit codes, and help for every command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ncmw_course import load_course, render
+from ncmw_course.cli import cli
+from ncmw_course.exporting import exporter_info, exporter_names
+
+from .conftest import REPO, TESTDATA
+
+SLUG = "ontrouw-binnen-de-relatie"
+VALID_BUNDLED = "the bundled course: valid: “Ontrouw binnen de relatie” (ontrouw-binnen-de-relatie), 2 days, 9 topics, 1 trainer\n"
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A runner working in an empty folder, so that default output lands in tmp_path/dist."""
+    monkeypatch.chdir(tmp_path)
+    return CliRunner()
+
+
+def broken_course(tmp_path: Path) -> Path:
+    """A course file with one unknown key."""
+    data = json.loads((TESTDATA / "course_minimal.json").read_text(encoding="utf-8"))
+    data["titel"] = data.pop("title")
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return path
+
+
+class TestValidate:
+    def test_bundled_course(self, runner: CliRunner) -> None:
+        """With no argument, the bundled course is checked and summarised on stdout."""
+        result = runner.invoke(cli, ["validate"])
+        assert (result.exit_code, result.stdout, result.stderr) == (0, VALID_BUNDLED, "")
+
+    def test_several_files(self, runner: CliRunner) -> None:
+        """One summary line per course."""
+        minimal, full = TESTDATA / "course_minimal.json", TESTDATA / "course_full.json"
+        result = runner.invoke(cli, ["validate", str(minimal), str(full)])
+        assert result.exit_code == 0
+        assert result.stdout == (
+            f"{minimal}: valid: “Minimale cursus” (minimale-cursus), 1 day, 0 topics, 1 trainer\n"
+            f"{full}: valid: “Gespreksvoering bij scheiding” (gespreksvoering-bij-scheiding), "
+            "3 days, 7 topics, 2 trainers\n"
+        )
+
+    def test_invalid_file_lists_every_problem(self, runner: CliRunner, tmp_path: Path) -> None:
+        """An invalid course exits 1 with one line per problem on stderr and no traceback."""
+        broken = broken_course(tmp_path)
+        result = runner.invoke(cli, ["validate", str(TESTDATA / "course_minimal.json"), str(broken)])
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"Error: {broken}:37:3: titel: unknown key; did you mean 'title'? That field is required and missing\n"
+        )
+        assert "Traceback" not in result.output
+
+    def test_missing_file(self, runner: CliRunner) -> None:
+        """A missing file is a data error (exit 1), not a usage error."""
+        result = runner.invoke(cli, ["validate", "nope.json"])
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            1,
+            "",
+            "Error: nope.json: no such file; check the path\n",
+        )
+
+
+class TestFormats:
+    def test_lists_every_exporter(self, runner: CliRunner) -> None:
+        """Each registered format is listed with its extension, media type and description."""
+        result = runner.invoke(cli, ["formats"])
+        assert result.exit_code == 0
+        assert result.stdout.splitlines()[exporter_names().index("json")] == (
+            "json  .json  application/json  Canonical course JSON, for catalogue sites and other NCMW tools"
+        )
+        assert len(result.stdout.splitlines()) == len(exporter_names())
+
+
+class TestExport:
+    def test_default_output_path(self, runner: CliRunner, tmp_path: Path) -> None:
+        """Without -o the document goes to dist/<slug><extension>, and stderr says so."""
+        result = runner.invoke(cli, ["export", "json"])
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"Wrote dist/{SLUG}.json\n")
+        assert (tmp_path / "dist" / f"{SLUG}.json").read_bytes() == render(load_course(), "json")
+
+    def test_output_file_in_new_folder(self, runner: CliRunner, tmp_path: Path) -> None:
+        """-o into a folder that does not exist creates it."""
+        result = runner.invoke(
+            cli, ["export", "json", str(TESTDATA / "course_full.json"), "-o", "a/b/c.json"]
+        )
+        assert (result.exit_code, result.stderr) == (0, "Wrote a/b/c.json\n")
+        assert (
+            json.loads((tmp_path / "a/b/c.json").read_text(encoding="utf-8"))["slug"]
+            == "gespreksvoering-bij-scheiding"
+        )
+
+    def test_stdout(self, runner: CliRunner) -> None:
+        """-o - writes the document's bytes to stdout and nothing to stderr."""
+        result = runner.invoke(cli, ["export", "json", "-o", "-"])
+        assert (result.exit_code, result.stdout_bytes, result.stderr) == (
+            0,
+            render(load_course(), "json"),
+            "",
+        )
+
+    def test_output_is_a_directory(self, runner: CliRunner, tmp_path: Path) -> None:
+        """-o pointing at a folder is a clear error."""
+        (tmp_path / "out").mkdir()
+        result = runner.invoke(cli, ["export", "json", "-o", "out"])
+        assert (result.exit_code, result.stderr) == (
+            1,
+            "Error: out is a folder; give a file name to write to\n",
+        )
+
+    def test_unknown_format_is_a_usage_error(self, runner: CliRunner) -> None:
+        """An unknown format exits 2 and lists the available ones."""
+        result = runner.invoke(cli, ["export", "pdfx"])
+        assert result.exit_code == 2
+        assert result.stderr.endswith(
+            f"Error: Invalid value for FORMAT: unknown format 'pdfx'; choose one of: {', '.join(exporter_names())}\n"
+        )
+
+    def test_invalid_course_writes_nothing(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A course that does not validate exits 1 and writes no file."""
+        broken = broken_course(tmp_path)
+        result = runner.invoke(cli, ["export", "json", str(broken)])
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {broken}:37:3: titel: unknown key")
+        assert not (tmp_path / "dist").exists()
+
+
+class TestBuild:
+    def test_every_format_of_the_bundled_course(self, runner: CliRunner, tmp_path: Path) -> None:
+        """build writes each format into dist/ with one line per file and a summary."""
+        result = runner.invoke(cli, ["build"])
+        names = exporter_names()
+        files = [f"dist/{SLUG}{exporter_info(name).file_extension}" for name in names]
+        assert result.exit_code == 0
+        assert result.stderr == "".join(f"Wrote {file}\n" for file in files) + (
+            f"Built {len(files)} file{'s' if len(files) > 1 else ''} for 1 course in dist\n"
+        )
+        assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == sorted(
+            Path(f).name for f in files
+        )
+
+    def test_chosen_format_and_folder(self, runner: CliRunner, tmp_path: Path) -> None:
+        """-f picks formats and -o the folder."""
+        full = TESTDATA / "course_full.json"
+        result = runner.invoke(cli, ["build", str(full), "-f", "json", "-o", "site"])
+        assert (result.exit_code, result.stderr) == (
+            0,
+            "Wrote site/gespreksvoering-bij-scheiding.json\nBuilt 1 file for 1 course in site\n",
+        )
+
+    def test_one_invalid_course_among_several(self, runner: CliRunner, tmp_path: Path) -> None:
+        """The valid courses are built, the invalid one is reported, and the exit code is 1."""
+        broken = broken_course(tmp_path)
+        result = runner.invoke(
+            cli, ["build", str(broken), str(TESTDATA / "course_minimal.json"), "-f", "json"]
+        )
+        assert result.exit_code == 1
+        assert result.stderr.endswith(
+            "Wrote dist/minimale-cursus.json\nBuilt 1 file for 1 course in dist; 1 problem reported above\n"
+        )
+        assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == ["minimale-cursus.json"]
+
+    def test_two_courses_with_one_slug(self, runner: CliRunner) -> None:
+        """Two courses that would write the same files are refused, not overwritten."""
+        minimal = str(TESTDATA / "course_minimal.json")
+        result = runner.invoke(cli, ["build", minimal, minimal, "-f", "json"])
+        assert result.exit_code == 1
+        assert result.stderr == (
+            "Wrote dist/minimale-cursus.json\n"
+            f"Error: {minimal}: has the slug 'minimale-cursus', like {minimal}; give each course its own slug\n"
+            "Built 1 file for 1 course in dist; 1 problem reported above\n"
+        )
+
+
+def test_schema_prints_the_published_schema(runner: CliRunner) -> None:
+    """ncmw-course schema prints exactly the committed schema file."""
+    result = runner.invoke(cli, ["schema"])
+    assert result.exit_code == 0
+    assert result.stdout == (REPO / "schema" / "course.schema.json").read_text(encoding="utf-8")
+
+
+def test_version(runner: CliRunner) -> None:
+    """--version names the program and its version."""
+    from importlib.metadata import version
+
+    result = runner.invoke(cli, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"ncmw-course, version {version('ncmw-course')}\n")
+
+
+def test_unknown_command_is_a_usage_error(runner: CliRunner) -> None:
+    """A mistyped command exits 2."""
+    result = runner.invoke(cli, ["valdate"])
+    assert result.exit_code == 2
+    assert "No such command 'valdate'" in result.stderr
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: str, flag: str) -> None:
+    """Each command's help has a summary and at least one example."""
+    result = runner.invoke(cli, [command, flag])
+    assert result.exit_code == 0
+    assert f"Usage: ncmw-course {command}" in result.stdout
+    assert "Example" in result.stdout
+    assert f"ncmw-course {command}" in result.stdout.split("Example", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [["--help"], ["formats"], ["validate"], ["schema"], ["export", "json", "-o", "-"]],
+    ids=" ".join,
+)
+def test_light_commands_import_no_rendering_library(arguments: list[str], tmp_path: Path) -> None:
+    """Commands that need no Word or EPUB library do not load python-docx, ebooklib or lxml."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ncmw_course.cli import cli\n"
+        "try:\n"
+        f"    cli({arguments!r}, prog_name='ncmw-course')\n"
+        "except SystemExit as stop:\n"
+        "    assert not stop.code, stop.code\n"
+        "heavy = sorted(m for m in ('docx', 'ebooklib', 'lxml') if m in sys.modules)\n"
+        "sys.stderr.write(f'HEAVY={heavy}')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    assert result.stderr.endswith("HEAVY=[]")

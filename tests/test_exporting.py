@@ -1,0 +1,205 @@
+"""The exporter registry: discovery through entry points, errors, render() and write()."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ncmw_course import Course, ExportError, OutputError, UnknownExporterError, render, write
+from ncmw_course.exporting import Exporter, exporter_info, exporter_names, get_exporter
+
+TESTS = Path(__file__).resolve().parent
+
+
+@pytest.fixture
+def fake_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Install the third-party package of tests/fake_plugin, which registers 'shout'."""
+    monkeypatch.syspath_prepend(str(TESTS / "fake_plugin"))
+
+
+def test_builtin_exporters_are_registered() -> None:
+    """The built-in exporters are found through the entry-point group, like any plugin."""
+    assert "json" in exporter_names()
+    info = exporter_info("json")
+    assert (info.distribution, info.target) == ("ncmw-course", "exporters.json:JsonExporter")
+
+
+def test_exporter_names_are_sorted_and_unique() -> None:
+    """exporter_names() lists each name once, in order."""
+    names = exporter_names()
+    assert names == sorted(set(names))
+
+
+def test_third_party_plugin_is_discovered(fake_plugin: None, bundled_course: Course) -> None:
+    """A package that registers an entry point becomes a format, with no change to ncmw-course."""
+    assert "shout" in exporter_names()
+    info = exporter_info("shout")
+    assert (info.file_extension, info.media_type, info.distribution) == (
+        ".txt",
+        "text/plain",
+        "fake-exporter",
+    )
+    assert render(bundled_course, "shout") == b"ONTROUW BINNEN DE RELATIE\n"
+
+
+def test_get_exporter_returns_an_instance_of_the_protocol() -> None:
+    """get_exporter() gives an object that satisfies the Exporter protocol."""
+    assert isinstance(get_exporter("json"), Exporter)
+
+
+def test_unknown_name_lists_the_available_ones(bundled_course: Course) -> None:
+    """An unknown format names every registered format."""
+    with pytest.raises(UnknownExporterError) as caught:
+        render(bundled_course, "pdf-please")
+    assert (
+        str(caught.value) == f"unknown format 'pdf-please'; available formats: {', '.join(exporter_names())}"
+    )
+
+
+def test_two_packages_with_one_name_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, bundled_course: Course
+) -> None:
+    """When two packages register the same name, nothing is picked silently."""
+    monkeypatch.syspath_prepend(str(TESTS / "fake_plugin_clash"))
+    with pytest.raises(ExportError) as caught:
+        render(bundled_course, "json")
+    assert str(caught.value) == (
+        "the format 'json' is registered by more than one package (json-clash and ncmw-course); "
+        "uninstall one of them"
+    )
+
+
+class TestBrokenPlugins:
+    """Plugins that break the contract give an error naming the plugin and its package."""
+
+    @pytest.fixture(autouse=True)
+    def broken(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.syspath_prepend(str(TESTS / "fake_plugin_broken"))
+
+    def test_unimportable_module(self) -> None:
+        """A plugin whose module is missing says so."""
+        with pytest.raises(ExportError) as caught:
+            exporter_info("missing-module")
+        assert str(caught.value) == (
+            "the exporter 'missing-module' (no_such_module_anywhere:Exporter, from broken-exporters) "
+            "could not be loaded: ModuleNotFoundError: No module named 'no_such_module_anywhere'"
+        )
+
+    def test_wrong_name_and_extension(self) -> None:
+        """A class whose attributes disagree with its registration is rejected."""
+        with pytest.raises(ExportError) as caught:
+            exporter_info("misnamed")
+        assert str(caught.value) == (
+            "the exporter 'misnamed' (broken_exporters:Misnamed, from broken-exporters) is not a valid "
+            "exporter: its name is 'something-else', not 'misnamed'; its file_extension does not start with '.'"
+        )
+
+    def test_render_must_return_bytes(self, bundled_course: Course) -> None:
+        """A render() that returns text is reported instead of written."""
+        with pytest.raises(ExportError) as caught:
+            render(bundled_course, "not-bytes")
+        assert str(caught.value) == (
+            "the exporter 'not-bytes' returned str, not bytes; report this to its authors"
+        )
+
+
+def test_listing_formats_imports_no_rendering_library() -> None:
+    """Listing and describing the formats loads neither python-docx, ebooklib nor lxml."""
+    code = (
+        "import sys\n"
+        "from ncmw_course.exporting import exporter_info, exporter_names\n"
+        "[exporter_info(name) for name in exporter_names()]\n"
+        "print(sorted(m for m in ('docx', 'ebooklib', 'lxml') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout == "[]\n"
+
+
+class TestWrite:
+    """write() renders first and replaces the target atomically."""
+
+    def test_writes_the_rendered_bytes(self, tmp_path: Path, bundled_course: Course) -> None:
+        """The file holds exactly what render() returns, in a folder made for it."""
+        target = tmp_path / "new" / "folder" / "course.json"
+        assert write(bundled_course, "json", target) == target
+        assert target.read_bytes() == render(bundled_course, "json")
+        assert [path.name for path in target.parent.iterdir()] == ["course.json"]
+
+    def test_new_file_permissions_follow_the_umask(self, tmp_path: Path, bundled_course: Course) -> None:
+        """A new file is readable as any normally created file, not private to the writer."""
+        old = os.umask(0o022)
+        try:
+            target = write(bundled_course, "json", tmp_path / "course.json")
+        finally:
+            os.umask(old)
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+    def test_failed_render_leaves_existing_file(self, tmp_path: Path, bundled_course: Course) -> None:
+        """An unknown format writes nothing and leaves the old file as it was."""
+        target = tmp_path / "course.json"
+        target.write_bytes(b"old")
+        with pytest.raises(UnknownExporterError):
+            write(bundled_course, "no-such-format", target)
+        assert target.read_bytes() == b"old"
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["course.json"]
+
+    def test_failed_write_leaves_existing_file(
+        self, tmp_path: Path, bundled_course: Course, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A disk that fills up mid-write keeps the old file and leaves no temporary file."""
+        target = tmp_path / "course.json"
+        target.write_bytes(b"old")
+
+        def full_disk(_descriptor: int) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "fsync", full_disk)
+        with pytest.raises(OutputError) as caught:
+            write(bundled_course, "json", target)
+        assert (
+            str(caught.value)
+            == f"cannot write {target}: No space left on device. The existing file is unchanged."
+        )
+        assert target.read_bytes() == b"old"
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["course.json"]
+
+    def test_permission_denied(
+        self, tmp_path: Path, bundled_course: Course, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A folder the user may not write into gives a clear error and keeps the old file.
+
+        The denial is simulated: the tests may run as root, who may write anywhere.
+        """
+        target = tmp_path / "course.json"
+        target.write_bytes(b"old")
+
+        def denied(*_args: object, **_kwargs: object) -> int:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(os, "open", denied)
+        with pytest.raises(OutputError) as caught:
+            write(bundled_course, "json", target)
+        assert (
+            str(caught.value) == f"cannot write {target}: Permission denied. The existing file is unchanged."
+        )
+        assert target.read_bytes() == b"old"
+
+    def test_directory_as_target(self, tmp_path: Path, bundled_course: Course) -> None:
+        """A folder given as the output file is refused with a clear message."""
+        with pytest.raises(OutputError) as caught:
+            write(bundled_course, "json", tmp_path)
+        assert str(caught.value) == f"{tmp_path} is a folder; give a file name to write to"
+
+    def test_replacing_keeps_the_permissions(self, tmp_path: Path, bundled_course: Course) -> None:
+        """Replacing a file keeps its permission bits."""
+        target = tmp_path / "course.json"
+        target.write_bytes(b"old")
+        target.chmod(0o600)
+        write(bundled_course, "json", target)
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert target.read_bytes() == render(bundled_course, "json")

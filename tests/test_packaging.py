@@ -1,0 +1,84 @@
+"""The package as users install it: a wheel that carries the bundled course and the exporters."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A wheel built from this checkout."""
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("ncmw_course-*.whl")
+    return built
+
+
+def test_wheel_contents(wheel: Path) -> None:
+    """The wheel holds both packages, the typing marker, the bundled course and the entry points."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"ncmw_course/py.typed", "ncmw_course/data/course.json", "exporters/json.py"} <= names
+    entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[ncmw_course.exporters]\njson = exporters.json:JsonExporter" in text
+    assert "[console_scripts]\nncmw-course = ncmw_course.cli:main" in text
+    assert (
+        zipfile.ZipFile(wheel).read("ncmw_course/data/course.json")
+        == (REPO / "data" / "course.json").read_bytes()
+    )
+
+
+def test_installed_wheel_loads_the_bundled_course_anywhere(wheel: Path, tmp_path: Path) -> None:
+    """Installed from the wheel and run from another folder, load_course() finds the bundled course."""
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = (
+        "import json, ncmw_course\n"
+        "from ncmw_course import bundled_course_path, load_course, render\n"
+        "course = load_course()\n"
+        "print(json.dumps([ncmw_course.__file__, str(bundled_course_path()), course.slug,"
+        " json.loads(render(course, 'json'))['title']]))\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(target)}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=environment,
+        check=True,
+    )
+    module_file, bundled, slug, title = json.loads(result.stdout)
+    assert Path(module_file).is_relative_to(target)
+    assert Path(bundled) == target / "ncmw_course" / "data" / "course.json"
+    assert (slug, title) == ("ontrouw-binnen-de-relatie", "Ontrouw binnen de relatie")
