@@ -79,6 +79,59 @@ def _shown(path: Path | None) -> str:
     return BUNDLED if path is None else str(path)
 
 
+def _option_pairs(
+    _context: click.Context, _parameter: click.Parameter, values: Sequence[str]
+) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        key, equals, setting = value.partition("=")
+        if not equals or not key.strip():
+            msg = f"{value!r} is not NAME=VALUE, such as -O template=house.docx"
+            raise click.BadParameter(msg, param_hint="'-O'")
+        pairs[key.strip()] = setting
+    return pairs
+
+
+def exporter_options(command: Callable[P, R]) -> Callable[P, R]:
+    """The options that are passed on to exporters: ``--template FILE`` and ``-O NAME=VALUE``."""
+    command = click.option(
+        "-O",
+        "--option",
+        "extra_options",
+        metavar="NAME=VALUE",
+        multiple=True,
+        callback=_option_pairs,
+        help="An option for the exporter; repeat for several. 'ncmw-course formats' lists them.",
+    )(command)
+    return click.option(
+        "--template",
+        metavar="FILE",
+        type=click.Path(path_type=Path),
+        help="A Word file whose styles, page setup, header and footer the brochure takes (docx).",
+    )(command)
+
+
+def _collect(template: Path | None, extra_options: dict[str, str]) -> dict[str, object]:
+    options: dict[str, object] = dict(extra_options)
+    if template is not None:
+        options["template"] = template
+    return options
+
+
+def _check_options(format_names: Sequence[str], options: dict[str, object], *, every: bool) -> None:
+    """Each option must be accepted by the format (`every`) or by at least one of the formats."""
+    from ncmw_course.exporting import exporter_info
+
+    accepted = {name: {option.name for option in exporter_info(name).options} for name in format_names}
+    for key in options:
+        takers = [name for name in format_names if key in accepted[name]]
+        if (every and len(takers) < len(format_names)) or not takers:
+            hint = "--template" if key == "template" else "'-O'"
+            formats = " or ".join(format_names)
+            msg = f"{formats} has no option {key!r}; see 'ncmw-course formats'"
+            raise click.BadParameter(msg, param_hint=hint)
+
+
 courses_argument = click.argument("courses", metavar="[COURSE]...", nargs=-1, type=click.Path(path_type=Path))
 
 
@@ -138,7 +191,8 @@ def _count(number: int, noun: str) -> str:
 def formats() -> None:
     """List the output formats.
 
-    Shows each format's name, file extension, media type and description.
+    Shows each format's name, file extension, media type and description,
+    and the options it accepts.
 
     \b
     Example:
@@ -149,9 +203,12 @@ def formats() -> None:
     infos = [exporter_info(name) for name in exporter_names()]
     rows = [(info.name, info.file_extension, info.media_type, info.description) for info in infos]
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
-    for row in rows:
+    for info, row in zip(infos, rows, strict=True):
         cells = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)]
         click.echo("  ".join([*cells, row[3]]))
+        for option in info.options:
+            flag = "--template FILE" if option.name == "template" else f"-O {option.name}=VALUE"
+            click.echo(f"{'':{widths[0]}}  option {flag}: {option.help}")
 
 
 @cli.command()
@@ -164,8 +221,15 @@ def formats() -> None:
     type=click.Path(path_type=Path, allow_dash=True),
     help="Where to write the document; '-' for stdout.  [default: dist/<slug><extension>]",
 )
+@exporter_options
 @handle_user_errors
-def export(format_name: str, course: Path | None, output: Path | None) -> None:
+def export(
+    format_name: str,
+    course: Path | None,
+    output: Path | None,
+    template: Path | None,
+    extra_options: dict[str, str],
+) -> None:
     """Write one course in one FORMAT (see 'ncmw-course formats').
 
     \b
@@ -177,8 +241,10 @@ def export(format_name: str, course: Path | None, output: Path | None) -> None:
     from ncmw_course.exporting import exporter_info, render
     from ncmw_course.loading import load_course
 
+    options = _collect(template, extra_options)
+    _check_options([format_name], options, every=True)
     loaded = load_course(course)
-    data = render(loaded, format_name)
+    data = render(loaded, format_name, **options)
     if output is not None and str(output) == "-":
         stdout = sys.stdout.buffer
         try:
@@ -214,8 +280,15 @@ def export(format_name: str, course: Path | None, output: Path | None) -> None:
     callback=_format_options,
     help="A format to build; repeat for several.  [default: every format]",
 )
+@exporter_options
 @handle_user_errors
-def build(courses: Sequence[Path], output_dir: Path, format_names: Sequence[str]) -> None:
+def build(
+    courses: Sequence[Path],
+    output_dir: Path,
+    format_names: Sequence[str],
+    template: Path | None,
+    extra_options: dict[str, str],
+) -> None:
     """Write every format of every course into a folder.
 
     Builds all formats, or those chosen with -f, into DIR.
@@ -232,7 +305,13 @@ def build(courses: Sequence[Path], output_dir: Path, format_names: Sequence[str]
     from ncmw_course.exporting import exporter_info, exporter_names, render
 
     names = list(format_names) or exporter_names()
-    extensions = {name: exporter_info(name).file_extension for name in names}
+    options = _collect(template, extra_options)
+    _check_options(names, options, every=False)
+    infos = {name: exporter_info(name) for name in names}
+    options_for = {
+        name: {key: value for key, value in options.items() if key in {o.name for o in infos[name].options}}
+        for name in names
+    }
     failures = 0
     written = 0
     built_from: dict[str, str] = {}
@@ -247,9 +326,8 @@ def build(courses: Sequence[Path], output_dir: Path, format_names: Sequence[str]
                 raise NcmwCourseError(msg)
             built_from[course.slug] = _shown(path)
             for name in names:
-                target = write_atomically(
-                    output_dir / f"{course.slug}{extensions[name]}", render(course, name)
-                )
+                data = render(course, name, **options_for[name])
+                target = write_atomically(output_dir / f"{course.slug}{infos[name].file_extension}", data)
                 click.echo(f"Wrote {target}", err=True)
                 written += 1
         except NcmwCourseError as error:

@@ -8,15 +8,21 @@ the entry-point group ``ncmw_course.exporters``::
 
 An exporter module must stay cheap to import: it imports its rendering library (python-docx,
 ebooklib, …) inside ``render``, so that listing formats loads no such library.
+
+An exporter that takes settings declares them as ``options``, a tuple of :class:`ExporterOption`,
+and accepts them as keyword arguments of its constructor. The library passes them through
+``render(course, name, **options)``; the CLI through ``--template FILE`` and ``-O NAME=VALUE``.
+A third-party exporter declares its own options the same way.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, runtime_checkable
 
 from ncmw_course._files import write_atomically
 from ncmw_course.errors import ExportError, UnknownExporterError
@@ -28,6 +34,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "Exporter",
     "ExporterInfo",
+    "ExporterOption",
     "exporter_info",
     "exporter_names",
     "get_exporter",
@@ -38,12 +45,26 @@ __all__ = [
 ENTRY_POINT_GROUP = "ncmw_course.exporters"
 
 
+@dataclass(frozen=True)
+class ExporterOption:
+    """A setting that an exporter accepts as a keyword argument of its constructor."""
+
+    name: str
+    """The keyword argument, and the option's name on the command line (``-O name=value``)."""
+    help: str
+    """One line that tells a user what the option does."""
+    kind: Literal["text", "path"] = "text"
+    """``path`` values are given to the exporter as :class:`~pathlib.Path`, ``text`` as ``str``."""
+
+
 @runtime_checkable
 class Exporter(Protocol):
     """**Protocol:** turns a validated course into one document.
 
     Implementations are small classes whose constructor takes no required arguments. The class
-    attributes describe the format and can be read without making an instance.
+    attributes describe the format and can be read without making an instance. An exporter with
+    settings also declares ``options: ClassVar[tuple[ExporterOption, ...]]`` and takes each as a
+    keyword argument of its constructor.
     """
 
     name: ClassVar[str]
@@ -72,6 +93,8 @@ class ExporterInfo:
     """The installed package that registers the exporter."""
     target: str
     """The entry point's ``module:Class``."""
+    options: tuple[ExporterOption, ...] = ()
+    """The settings the exporter accepts."""
 
 
 def _registered(name: str | None = None) -> list[EntryPoint]:
@@ -123,6 +146,11 @@ def _exporter_class(name: str) -> tuple[type[Exporter], EntryPoint]:
             problems.append("it has no description")
         if not callable(getattr(loaded, "render", None)):
             problems.append("it has no render method")
+        declared = getattr(loaded, "options", ())
+        if not (
+            isinstance(declared, tuple) and all(isinstance(option, ExporterOption) for option in declared)
+        ):
+            problems.append("its options are not a tuple of ExporterOption")
     if problems:
         msg = f"{where} is not a valid exporter: {'; '.join(problems)}"
         raise ExportError(msg)
@@ -144,36 +172,63 @@ def exporter_info(name: str) -> ExporterInfo:
         description=cls.description,
         distribution=_distribution(point),
         target=point.value,
+        options=_options_of(cls),
     )
 
 
-def get_exporter(name: str) -> Exporter:
-    """An instance of the exporter registered as `name`.
+def _options_of(cls: type[Exporter]) -> tuple[ExporterOption, ...]:
+    options: tuple[ExporterOption, ...] = getattr(cls, "options", ())
+    return options
+
+
+def _arguments(name: str, cls: type[Exporter], options: Mapping[str, object]) -> dict[str, object]:
+    """Check `options` against what the exporter declares, and convert them to their kinds."""
+    declared = {option.name: option for option in _options_of(cls)}
+    arguments: dict[str, object] = {}
+    for key, value in options.items():
+        if key not in declared:
+            accepted = ", ".join(declared) if declared else "none"
+            msg = f"the format {name!r} has no option {key!r}; its options: {accepted}"
+            raise ExportError(msg)
+        is_path = declared[key].kind == "path" and isinstance(value, str | os.PathLike)
+        arguments[key] = Path(value) if is_path else value  # type: ignore[arg-type]
+    return arguments
+
+
+def get_exporter(name: str, **options: object) -> Exporter:
+    """An instance of the exporter registered as `name`, with its `options`.
 
     Raises:
         UnknownExporterError: No exporter has that name.
-        ExportError: Several packages register the name, or the exporter is broken.
+        ExportError: Several packages register the name, the exporter is broken, or it does not
+            accept one of the `options`.
     """
     cls, _ = _exporter_class(name)
-    return cls()
+    exporter: Exporter = cls(**_arguments(name, cls, options))
+    return exporter
 
 
-def render(course: Course, name: str) -> bytes:
+def render(course: Course, name: str, **options: object) -> bytes:
     """Render `course` in the format `name` and return the document's bytes.
+
+    Args:
+        course: The course.
+        name: The format, as ``ncmw-course formats`` lists it.
+        options: Settings the exporter declares, such as ``template=Path("house.docx")`` for docx.
 
     Raises:
         UnknownExporterError: No exporter has that name.
-        ExportError: The exporter is broken or cannot render this course.
+        ExportError: The exporter is broken, does not accept an option, or cannot render this course.
     """
-    data = get_exporter(name).render(course)
+    data = get_exporter(name, **options).render(course)
     if not isinstance(data, bytes):
         msg = f"the exporter {name!r} returned {type(data).__name__}, not bytes; report this to its authors"
         raise ExportError(msg)
     return data
 
 
-def write(course: Course, name: str, path: str | os.PathLike[str]) -> Path:
-    """Render `course` in the format `name` and write it to `path` atomically.
+def write(course: Course, name: str, path: str | os.PathLike[str], **options: object) -> Path:
+    """Render `course` in the format `name` (with its `options`) and write it to `path` atomically.
 
     The document is rendered completely before anything is written; it then goes to a temporary
     file in the same folder, which is renamed over `path`. On any error no partial file remains and
@@ -187,4 +242,4 @@ def write(course: Course, name: str, path: str | os.PathLike[str]) -> Path:
         ExportError: The exporter cannot render this course.
         OutputError: The file cannot be written.
     """
-    return write_atomically(Path(path), render(course, name))
+    return write_atomically(Path(path), render(course, name, **options))

@@ -135,6 +135,49 @@ class TestExport:
         assert not (tmp_path / "dist").exists()
 
 
+class TestExporterOptions:
+    @pytest.fixture(autouse=True)
+    def fake_plugin(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.syspath_prepend(str(REPO / "tests" / "fake_plugin"))
+
+    def test_option_reaches_a_third_party_exporter(self, runner: CliRunner) -> None:
+        """-O NAME=VALUE is passed to the exporter that declares it."""
+        result = runner.invoke(cli, ["export", "shout", "-O", "suffix=!", "-o", "-"])
+        assert (result.exit_code, result.stdout) == (0, "ONTROUW BINNEN DE RELATIE!\n")
+
+    def test_formats_lists_options(self, runner: CliRunner) -> None:
+        """formats shows each option under its format."""
+        result = runner.invoke(cli, ["formats"])
+        assert "      option -O suffix=VALUE: Text to put after the title\n" in result.stdout
+
+    def test_undeclared_option_is_a_usage_error(self, runner: CliRunner) -> None:
+        """An option the format does not take exits 2 before anything is rendered."""
+        result = runner.invoke(cli, ["export", "json", "-O", "suffix=!"])
+        assert result.exit_code == 2
+        assert result.stderr.endswith(
+            "Error: Invalid value for '-O': json has no option 'suffix'; see 'ncmw-course formats'\n"
+        )
+
+    def test_malformed_option(self, runner: CliRunner) -> None:
+        """-O without '=' is a usage error with an example."""
+        result = runner.invoke(cli, ["export", "shout", "-O", "suffix"])
+        assert result.exit_code == 2
+        assert result.stderr.endswith(
+            "Error: Invalid value for '-O': 'suffix' is not NAME=VALUE, such as -O template=house.docx\n"
+        )
+
+    def test_build_passes_options_only_to_formats_that_take_them(
+        self, runner: CliRunner, tmp_path: Path
+    ) -> None:
+        """In a build, an option goes to the formats that declare it; the others build as usual."""
+        result = runner.invoke(cli, ["build", "-f", "json", "-f", "shout", "-O", "suffix=?"])
+        assert result.exit_code == 0
+        assert (tmp_path / "dist" / f"{SLUG}.txt").read_text(
+            encoding="utf-8"
+        ) == "ONTROUW BINNEN DE RELATIE?\n"
+        assert (tmp_path / "dist" / f"{SLUG}.json").read_bytes() == render(load_course(), "json")
+
+
 class TestBuild:
     def test_every_format_of_the_bundled_course(self, runner: CliRunner, tmp_path: Path) -> None:
         """build writes each format into dist/ with one line per file and a summary."""

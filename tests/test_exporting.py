@@ -47,6 +47,19 @@ def test_third_party_plugin_is_discovered(fake_plugin: None, bundled_course: Cou
     assert render(bundled_course, "shout") == b"ONTROUW BINNEN DE RELATIE\n"
 
 
+def test_plugin_declares_and_receives_options(fake_plugin: None, bundled_course: Course) -> None:
+    """A third-party exporter declares options, and render() passes them as keyword arguments."""
+    assert [option.name for option in exporter_info("shout").options] == ["suffix"]
+    assert render(bundled_course, "shout", suffix="!") == b"ONTROUW BINNEN DE RELATIE!\n"
+
+
+def test_undeclared_option_is_refused(bundled_course: Course) -> None:
+    """An option the exporter does not declare is an error naming what it accepts."""
+    with pytest.raises(ExportError) as caught:
+        render(bundled_course, "json", template="house.docx")
+    assert str(caught.value) == "the format 'json' has no option 'template'; its options: none"
+
+
 def test_get_exporter_returns_an_instance_of_the_protocol() -> None:
     """get_exporter() gives an object that satisfies the Exporter protocol."""
     assert isinstance(get_exporter("json"), Exporter)

@@ -2,12 +2,18 @@
 
 from typing import ClassVar
 
+from ncmw_course.exporting import ExporterOption
+
 
 class ShoutExporter:
     name: ClassVar[str] = "shout"
     file_extension: ClassVar[str] = ".txt"
     media_type: ClassVar[str] = "text/plain"
     description: ClassVar[str] = "The course title in capitals"
+    options: ClassVar[tuple[ExporterOption, ...]] = (ExporterOption("suffix", "Text to put after the title"),)
+
+    def __init__(self, suffix="") -> None:
+        self.suffix = suffix
 
     def render(self, course):
-        return course.title.upper().encode("utf-8") + b"\n"
+        return (course.title.upper() + self.suffix).encode("utf-8") + b"\n"
