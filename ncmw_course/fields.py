@@ -72,12 +72,15 @@ class FieldProblem(ValueError):
         self.path = path
 
 
-# XML 1.0 `Char`, minus the white-space controls that our documents cannot place either:
-# paragraphs are list items, so a line break or a tab inside one would be lost or misplaced.
-_XML_FORBIDDEN = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# XML 1.0 `Char`, minus the controls that documents cannot show faithfully (C0 including tab and
+# line feed, DEL, C1, and the Unicode line and paragraph separators): paragraphs are list items,
+# so a line break inside one would be lost or misplaced.
+_XML_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _CONTROL_HINTS = {
     "\n": "a line break; put each paragraph in a list item of its own",
     "\r": "a carriage return; put each paragraph in a list item of its own",
+    "\u2028": "a line separator; put each paragraph in a list item of its own",
+    "\u2029": "a paragraph separator; put each paragraph in a list item of its own",
     "\t": "a tab; use spaces",
 }
 
@@ -129,10 +132,18 @@ def _require_iso_text(value: Any) -> Any:
     return value
 
 
+def _local_time(value: time) -> time:
+    # Why: a course day is at a place, in its local time; an offset would make times incomparable.
+    if value.tzinfo is not None:
+        msg = f'write the local time without a time zone, such as "{value:%H:%M}"'
+        raise ValueError(msg)
+    return value
+
+
 Date: TypeAlias = Annotated[date, BeforeValidator(_require_iso_text)]
 """A calendar date written as ``YYYY-MM-DD``."""
 
-Time: TypeAlias = Annotated[time, BeforeValidator(_require_iso_text)]
+Time: TypeAlias = Annotated[time, BeforeValidator(_require_iso_text), AfterValidator(_local_time)]
 """A time of day written as ``HH:MM`` (24-hour clock)."""
 
 CountryCode: TypeAlias = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{2}$")]
@@ -247,7 +258,8 @@ class WebAddress(CourseModel):
     def _accept_plain_string(cls, data: Any) -> Any:
         if isinstance(data, str):
             text = data.strip()
-            has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", text) is not None
+            # "javascript:…" has a scheme; "www.ncmw.nl:8080" has a port
+            has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)", text) is not None
             return {"url": text if has_scheme else f"https://{text}", "display": text}
         return data
 

@@ -295,8 +295,10 @@ def _value_message(detail: ErrorDetails) -> str:
         return f"must list at least {context.get('min_length', 1)} item(s); add them"
     if kind == "string_too_short":
         return "must not be empty; write the text, or leave out the key when it is optional"
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(detail["input"], str)):
         return f"is {len(detail['input'])} characters long; shorten it to at most {context.get('max_length')}"
+    if kind == "string_unicode":
+        return "contains a lone surrogate (a \\uD800–\\uDFFF escape without its pair); remove it"
     if kind == "literal_error":
         return f"must be {context.get('expected')}, not {_found(detail['input'])}"
     if kind in _FRIENDLY:

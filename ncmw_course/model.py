@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import EmailStr, Field, model_validator
+from pydantic import BeforeValidator, EmailStr, Field, Strict, model_validator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ncmw_course.fields import (
@@ -61,6 +61,15 @@ The schema itself is published with the package (``ncmw-course schema``) and in 
 
 CourseMode = Literal["onsite", "online", "blended"]
 """How a run is given: on site, online, or a mix of both."""
+
+
+def _exact_integer(value: Any) -> Any:
+    # Why: a lax Literal[1] would take true and 1.0 as 1.
+    if isinstance(value, bool | float):
+        msg = f"must be the number 1, not {value!r}"
+        raise ValueError(msg)  # noqa: TRY004 - pydantic reports ValueError as a validation problem
+    return value
+
 
 Amount = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2)]
 
@@ -237,7 +246,7 @@ class Accreditation(CourseModel):
 
     registry: Text
     """The register that accredits the course, such as ``Registerplein`` or ``SKJ``."""
-    points: Annotated[float, Field(ge=0, le=1000)]
+    points: Annotated[float, Strict(), Field(ge=0, le=1000)]
     """Accreditation points awarded."""
     identifier: Text | None = None
     """The register's ID for this accreditation."""
@@ -265,7 +274,7 @@ class Course(CourseModel):
     never replace them. Facts the brochure does not state (dates, price, hours, location) stay empty.
     """
 
-    format_version: Literal[1]
+    format_version: Annotated[Literal[1], BeforeValidator(_exact_integer)]
     """The version of this data format. Always ``1`` for now."""
     slug: Slug
     """Stable identifier of the course, used for file names and URLs (``ontrouw-binnen-de-relatie``)."""
@@ -273,12 +282,14 @@ class Course(CourseModel):
     """The language the course is written in, as a BCP 47 tag (``nl``)."""
     updated: Date
     """The date this course data was last changed; documents use it as their date."""
-    title: Text
-    """The course title."""
+    title: Annotated[Text, Field(max_length=200)]
+    """The course title, at most 200 characters."""
     subtitle: Text | None = None
     """An optional subtitle."""
     summary: Annotated[Text, Field(max_length=200)] | None = None
     """One sentence of at most 200 characters for listings; see `listing_summary`."""
+    keywords: tuple[Annotated[Text, Field(max_length=60)], ...] = ()
+    """Subject words for search and catalogues, such as ``ontrouw``; taken from the course's own words."""
     description: Paragraphs
     """The introduction: paragraphs describing the course."""
     audience: Paragraphs
@@ -294,7 +305,7 @@ class Course(CourseModel):
     contact: Contact
     """How to reach the provider about this course."""
     provider: Provider
-    """The organisation that offers the course."""
+    """The organisation that offers the course; documents name it and feeds list it as the provider."""
     level: Text | None = None
     """The level of the intended participants, such as ``hbo``."""
     hours: StudyHours | None = None
@@ -312,7 +323,10 @@ class Course(CourseModel):
     @classmethod
     def _drop_schema_reference(cls, data: Any) -> Any:
         # "$schema" tells editors where the schema is; it is not part of the course.
-        if isinstance(data, dict) and isinstance(data.get("$schema"), str):
+        if isinstance(data, dict) and "$schema" in data:
+            if not isinstance(data["$schema"], str):
+                msg = "must be text: the path or address of the course schema, or leave it out"
+                raise FieldProblem(msg, "$schema")
             return {key: value for key, value in data.items() if key != "$schema"}
         return data
 

@@ -69,6 +69,13 @@ def test_every_word_of_the_brochure_is_in_the_course(bundled_course: Course) -> 
     assert remaining.split() == []
 
 
+def test_keywords_are_the_brochures_own_words(bundled_course: Course) -> None:
+    """Each keyword is a word the brochure itself uses."""
+    words = set(re.findall(r"\w+", SEED.read_text(encoding="utf-8").lower()))
+    assert bundled_course.keywords
+    assert set(bundled_course.keywords) <= words
+
+
 def test_typography_is_kept(bundled_course: Course) -> None:
     """Typographic quotes, diacritics and dashes survive as in the brochure."""
     everything = json.dumps(bundled_course.model_dump(mode="json"), ensure_ascii=False)
