@@ -61,6 +61,15 @@ class Labels:
     points: str
     """An amount of accreditation points, with ``{points}`` and ``{registry}``."""
     editions: str
+    date_range: str
+    """A period, with ``{start}`` and ``{end}``."""
+    validity: str
+    """A validity period, with ``{start}`` and ``{end}``."""
+    modes: dict[str, str]
+    """How a run is given: ``onsite``, ``online`` and ``blended`` in words."""
+    training: str
+    qualifications: str
+    experience: str
     page_of: str
     """The footer's page number, with ``{page}`` and ``{pages}`` (fields in Word)."""
     provider: str
@@ -160,6 +169,12 @@ DUTCH = Labels(
     accreditation="Accreditatie",
     points="{points} punten bij {registry}",
     editions="Data en locaties",
+    date_range="{start} t/m {end}",
+    validity="geldig van {start} t/m {end}",
+    modes={"onsite": "op locatie", "online": "online", "blended": "deels online, deels op locatie"},
+    training="Opgeleid tot",
+    qualifications="Opleidingen",
+    experience="Ervaring",
     page_of="pagina {page} van {pages}",
     provider="Aanbieder",
 )
@@ -208,6 +223,12 @@ ENGLISH = Labels(
     accreditation="Accreditation",
     points="{points} points with {registry}",
     editions="Dates and locations",
+    date_range="{start} to {end}",
+    validity="valid from {start} to {end}",
+    modes={"onsite": "on site", "online": "online", "blended": "partly online, partly on site"},
+    training="Trained as",
+    qualifications="Qualifications",
+    experience="Experience",
     page_of="page {page} of {pages}",
     provider="Provider",
 )

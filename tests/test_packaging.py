@@ -44,7 +44,7 @@ def test_wheel_contents(wheel: Path) -> None:
     assert {"ncmw_course/py.typed", "ncmw_course/data/course.json", "exporters/json.py"} <= names
     entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "[ncmw_course.exporters]\njson = exporters.json:JsonExporter" in text
+    assert "\njson = exporters.json:JsonExporter\n" in text.split("[ncmw_course.exporters]", 1)[1]
     assert "[console_scripts]\nncmw-course = ncmw_course.cli:main" in text
     assert (
         zipfile.ZipFile(wheel).read("ncmw_course/data/course.json")

@@ -1,0 +1,46 @@
+"""``docx``: the Word brochure, for print and e-mail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from ncmw_course.exporting import ExporterOption
+
+if TYPE_CHECKING:
+    from ncmw_course.model import Course
+
+__all__ = ["DocxExporter"]
+
+
+class DocxExporter:
+    """Renders the course as an A4 Word brochure in NCMW's house style.
+
+    The document has real headings, lists, hyperlinks (``mailto:``, ``tel:``, ``https:``), a footer
+    with the contact details and "pagina X van Y", Dutch (or the course's) spell-checking language,
+    and core properties taken from the course. The same course gives the same bytes.
+
+    Args:
+        template: A Word file whose styles, page setup, header and footer are used instead of the
+            house style, as pandoc's ``--reference-doc``. It must define the paragraph styles
+            Normal, Title, Subtitle, Heading 1, Heading 2, List Bullet and Footer.
+    """
+
+    name: ClassVar[str] = "docx"
+    file_extension: ClassVar[str] = ".docx"
+    media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    description: ClassVar[str] = "Word brochure (A4), for print and e-mail"
+    options: ClassVar[tuple[ExporterOption, ...]] = (
+        ExporterOption(
+            "template", "A Word file whose styles, page setup, header and footer to use", kind="path"
+        ),
+    )
+
+    def __init__(self, template: str | Path | None = None) -> None:
+        self.template = Path(template) if template is not None else None
+
+    def render(self, course: Course) -> bytes:
+        """The brochure as the bytes of a .docx file."""
+        from exporters._docx import render_docx
+
+        return render_docx(course, self.template)

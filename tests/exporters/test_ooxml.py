@@ -1,0 +1,93 @@
+"""The pieces that fill python-docx's gaps, each on its own document."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from exporters._ooxml import (
+    add_bullet_numbering,
+    add_field,
+    add_hyperlink,
+    drop_template_leftovers,
+    set_app_properties,
+    set_bullet,
+    set_default_language,
+)
+
+
+def reopened(document: Document) -> Document:
+    """Save and reopen, to see what a reader of the file sees."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return docx.Document(io.BytesIO(buffer.getvalue()))
+
+
+def test_hyperlink_is_an_external_relationship() -> None:
+    """A hyperlink points through an external relationship and shows its text in the link style."""
+    document = docx.Document()
+    add_hyperlink(document.add_paragraph("Mail "), "mailto:info@ncmw.nl", "info@ncmw.nl")
+    document = reopened(document)
+    (link,) = document.element.body.iter(qn("w:hyperlink"))
+    relationship = document.part.rels[link.get(qn("r:id"))]
+    assert (relationship.target_ref, relationship.is_external) == ("mailto:info@ncmw.nl", True)
+    assert link.find(f"{qn('w:r')}/{qn('w:rPr')}/{qn('w:rStyle')}").get(qn("w:val")) == "Hyperlink"
+    assert document.paragraphs[0].text == "Mail info@ncmw.nl"
+
+
+def test_field_has_begin_code_result_and_end() -> None:
+    """A field is the begin, instruction, separate, placeholder and end runs Word expects."""
+    document = docx.Document()
+    add_field(document.add_paragraph(), "NUMPAGES", "1")
+    paragraph = reopened(document).paragraphs[0]._p
+    kinds = [node.get(qn("w:fldCharType")) for node in paragraph.iter(qn("w:fldChar"))]
+    assert kinds == ["begin", "separate", "end"]
+    assert [node.text for node in paragraph.iter(qn("w:instrText"))] == [" NUMPAGES "]
+    assert [node.text for node in paragraph.iter(qn("w:t"))] == ["1"]
+
+
+def test_bullet_numbering_is_a_new_definition() -> None:
+    """Each call adds a bullet definition and a num that refers to it; items point at that num."""
+    document = docx.Document()
+    first, second = add_bullet_numbering(document), add_bullet_numbering(document)
+    assert first != second
+    paragraph = document.add_paragraph("punt", style="List Bullet")
+    set_bullet(paragraph, second)
+    set_bullet(paragraph, second)  # setting twice leaves one numPr
+    properties = reopened(document).paragraphs[0]._p.pPr
+    assert properties is not None
+    assert len(properties.findall(qn("w:numPr"))) == 1
+    assert properties.xpath("./w:numPr/w:numId/@w:val") == [str(second)]
+    numbering = document.part.numbering_part.element
+    tags = [child.tag for child in numbering if child.tag in (qn("w:abstractNum"), qn("w:num"))]
+    assert tags == sorted(tags, key=lambda tag: tag == qn("w:num"))  # every abstractNum before any num
+
+
+def test_default_language_reaches_the_styles() -> None:
+    """The document default run properties carry the language, for Word's spelling checker."""
+    document = docx.Document()
+    set_default_language(document, "nl-BE")
+    language = reopened(document).styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
+    assert (language.get(qn("w:val")), language.get(qn("w:eastAsia"))) == ("nl-BE", "nl-BE")
+
+
+def test_leftovers_are_dropped_and_app_properties_replaced() -> None:
+    """The thumbnail, bibliography store and Word 2010 styles copy go; app.xml tells the truth."""
+    document = docx.Document()
+    drop_template_leftovers(document)
+    set_app_properties(document, application="ncmw-course 0.1.0", company="NCMW & co")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    import zipfile
+
+    archive = zipfile.ZipFile(buffer)
+    names = archive.namelist()
+    assert not [name for name in names if "thumbnail" in name or "customXml" in name or "WithEffects" in name]
+    app = archive.read("docProps/app.xml").decode()
+    assert "<Application>ncmw-course 0.1.0</Application>" in app
+    assert "<Company>NCMW &amp; co</Company>" in app
