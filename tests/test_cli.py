@@ -71,6 +71,57 @@ class TestValidate:
         )
 
 
+def minimal_with(change: str) -> str:
+    """The minimal course file as text, with one thing broken."""
+    data = json.loads((TESTDATA / "course_minimal.json").read_text(encoding="utf-8"))
+    if change == "unknown key":
+        data["titel"] = "x"
+    elif change == "wrong type":
+        data["programme"]["days"][0]["ordinal"] = "1"
+    elif change == "missing field":
+        del data["method"]
+    elif change == "control character":
+        data["title"] = "Minimale\u0000cursus"
+    elif change == "bad e-mail":
+        data["contact"]["email"] = "cursus@"
+    return json.dumps(data, indent=2)
+
+
+@pytest.mark.parametrize(
+    ("case", "line"),
+    [
+        (
+            "malformed JSON",
+            "c.json:1:2: not valid JSON: Expecting property name enclosed in double quotes; check for a missing comma, quote or bracket here or just before",
+        ),
+        ("unknown key", "c.json:38:3: titel: unknown key; did you mean 'title'?"),
+        (
+            "wrong type",
+            "c.json:19:20: programme.days[0].ordinal: expected a whole number such as 2, found text '1'",
+        ),
+        ("missing field", "c.json:1:1: method: required, but missing; add it"),
+        (
+            "control character",
+            "c.json:6:12: title: contains U+0000 at character 9: a character that Word and EPUB documents cannot carry; remove it",
+        ),
+        (
+            "bad e-mail",
+            "c.json:33:14: contact.email: value is not a valid email address: There must be something after the @-sign.",
+        ),
+        ("missing file", "c.json: no such file; check the path"),
+    ],
+)
+def test_bad_input_is_one_line_per_problem(runner: CliRunner, tmp_path: Path, case: str, line: str) -> None:
+    """Each kind of bad input exits 1 with exactly one located line, and no traceback."""
+    if case == "malformed JSON":
+        (tmp_path / "c.json").write_text("{,}", encoding="utf-8")
+    elif case != "missing file":
+        (tmp_path / "c.json").write_text(minimal_with(case), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "c.json"])
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"Error: {line}\n")
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
 class TestFormats:
     def test_lists_every_exporter(self, runner: CliRunner) -> None:
         """Each registered format is listed with its extension, media type and description."""
