@@ -206,10 +206,16 @@ class _Brochure:
         if contact.website:
             paragraph = self.paragraph(f"{labels.website} ")
             add_hyperlink(paragraph, contact.website.href, contact.website.text)
+        # each address once, in the model's order: contact, provider, course page
+        shown = {contact.website.href} if contact.website else set()
         provider = self.course.provider
-        if provider.website and (not contact.website or provider.website.href != contact.website.href):
+        if provider.website and provider.website.href not in shown:
+            shown.add(provider.website.href)
             paragraph = self.paragraph(f"{provider.name}: ")
             add_hyperlink(paragraph, provider.website.href, provider.website.text)
+        if self.course.url and self.course.url.href not in shown:
+            paragraph = self.paragraph(f"{labels.course_page} ")
+            add_hyperlink(paragraph, self.course.url.href, self.course.url.text)
 
     def footer(self) -> None:
         contact, labels = self.course.contact, self.labels

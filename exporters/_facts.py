@@ -41,6 +41,15 @@ def practical_facts(course: Course, labels: Labels) -> list[tuple[str, list[str]
         facts.append((labels.max_participants, [str(course.max_participants)]))
     if course.accreditations:
         facts.append((labels.accreditation, [_accreditation(item, labels) for item in course.accreditations]))
+    if course.certificate or course.certificate_conditions:
+        facts.append(
+            (
+                labels.certificate,
+                [text for text in (course.certificate, *course.certificate_conditions) if text],
+            )
+        )
+    if course.evaluation:
+        facts.append((labels.evaluation, list(course.evaluation)))
     return facts
 
 

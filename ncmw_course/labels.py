@@ -70,6 +70,9 @@ class Labels:
     training: str
     qualifications: str
     experience: str
+    evaluation: str
+    certificate: str
+    course_page: str
     page_of: str
     """The footer's page number, with ``{page}`` and ``{pages}`` (fields in Word)."""
     provider: str
@@ -175,6 +178,9 @@ DUTCH = Labels(
     training="Opgeleid tot",
     qualifications="Opleidingen",
     experience="Ervaring",
+    evaluation="Evaluatie",
+    certificate="Certificaat",
+    course_page="Cursuspagina",
     page_of="pagina {page} van {pages}",
     provider="Aanbieder",
 )
@@ -229,6 +235,9 @@ ENGLISH = Labels(
     training="Trained as",
     qualifications="Qualifications",
     experience="Experience",
+    evaluation="Evaluation",
+    certificate="Certificate",
+    course_page="Course page",
     page_of="page {page} of {pages}",
     provider="Provider",
 )

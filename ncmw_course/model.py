@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BeforeValidator, EmailStr, Field, Strict, model_validator
+from pydantic import BeforeValidator, EmailStr, Field, Strict, StringConstraints, model_validator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ncmw_course.fields import (
@@ -39,9 +39,14 @@ __all__ = [
     "Course",
     "CourseMode",
     "Day",
+    "Degree",
     "Edition",
+    "EdudexListing",
+    "InstructionMode",
     "Location",
     "Price",
+    "ProgramForm",
+    "ProgramLevel",
     "Programme",
     "Provider",
     "StudyHours",
@@ -264,6 +269,75 @@ class Accreditation(CourseModel):
         return self
 
 
+ProgramForm = Literal[
+    "dual",
+    "full-time",
+    "part-time",
+    "evening education",
+    "distance learning",
+    "e-learning",
+    "virtual classroom",
+]
+"""How a programme is organised, in EDU-DEX's words."""
+
+ProgramLevel = Literal[
+    "none", "propedeuse", "associate", "bachelor", "master", "post-hbo", "academic bachelor", "academic master",
+    "PhD", "post-academic", "mavo", "havo", "vwo", "vbo", "vmbo", "vmbo/mavo", "lbo", "mbo", "hbo", "wo",
+    "mbo niveau 1", "mbo niveau 2", "mbo niveau 3", "mbo niveau 4", "mbo+",
+]  # fmt: skip
+"""An educational level, in EDU-DEX's words."""
+
+Degree = Literal[
+    "none", "certificate", "diploma", "certificate on request", "certificate of participation", "testimonial",
+    "module certificate",
+]  # fmt: skip
+"""What a participant receives, in EDU-DEX's words (the degrees a short course can award)."""
+
+InstructionMode = Literal[
+    "active learning", "blended learning", "case study", "classroom teaching", "coaching", "colloquium",
+    "computer exercise", "computer modeling", "design project", "excursion", "exhibition", "gaming",
+    "group assignment", "group discussion", "home study", "individual assignment", "individual guidance",
+    "integration module", "internship", "laboratory work", "lecture", "literature study", "management game",
+    "research", "research project", "research proposal", "roleplay", "oral presentation", "portfolio",
+    "poster presentation", "practicum", "project", "self evaluation", "self study", "seminar", "simulation",
+    "thesis", "tutorial", "traineeship", "training", "virtual classroom", "webinar", "working group", "workshop",
+]  # fmt: skip
+"""A way of teaching, in EDU-DEX's words."""
+
+
+class EdudexListing(CourseModel):
+    """What EDU-DEX (the feed of Springest, LeerRijk, RIO …) needs beyond the brochure.
+
+    These are codes and classifications that the provider chooses; the brochure states none of them.
+    Each may be left out: ``ncmw-course check --for edudex`` lists what is still missing.
+    """
+
+    org_unit_id: (
+        Annotated[str, Strict(), StringConstraints(pattern=r"^[-+a-z0-9_.{}/&]+$", max_length=64)] | None
+    ) = None
+    """The provider's organisation unit ID at EDU-DEX (lower case, such as ``ncmw``)."""
+    program_id: Annotated[Text, StringConstraints(max_length=64)] | None = None
+    """The provider's own ID for this programme at EDU-DEX."""
+    program_forms: tuple[ProgramForm, ...] = ()
+    """How the programme is organised, such as ``part-time``."""
+    program_level: ProgramLevel | None = None
+    """The level of the programme, such as ``post-hbo``."""
+    degree: Degree | None = None
+    """What participants receive, such as ``certificate of participation``."""
+    instruction_modes: tuple[InstructionMode, ...] = ()
+    """How the programme is taught, such as ``case study`` and ``roleplay``."""
+    application_type: Literal["individual", "group"] | None = None
+    """Whether people apply one by one or as a group."""
+    application_open: Annotated[bool, Strict()] | None = None
+    """Whether applications are open."""
+    payment_due: Literal["up-front", "afterwards", "installments"] | None = None
+    """When participants pay."""
+    start_date_determination: (
+        Literal["fixed starting date", "agreed starting date", "direct start"] | None
+    ) = None
+    """How the start date is set."""
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
@@ -318,6 +392,16 @@ class Course(CourseModel):
     """Dated runs of the course."""
     accreditations: tuple[Accreditation, ...] = ()
     """Accreditations by professional registers."""
+    evaluation: tuple[Text, ...] = ()
+    """How the course is evaluated with participants, as paragraphs."""
+    certificate: Text | None = None
+    """What participants receive, such as ``certificaat van deelname``."""
+    certificate_conditions: tuple[Text, ...] = ()
+    """What a participant must do to receive the certificate, as paragraphs."""
+    url: WebAddress | None = None
+    """The course's own web page."""
+    edudex: EdudexListing | None = None
+    """Codes and classifications for the EDU-DEX feed."""
 
     @model_validator(mode="before")
     @classmethod

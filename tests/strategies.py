@@ -305,7 +305,31 @@ _LEVELS = st.one_of(st.sampled_from(("hbo", "mbo", "wo")), _TEXTS)
 _TRAINERS = st.lists(_trainers(), min_size=1, max_size=3)
 _ACCREDITATIONS = st.lists(_accreditations(), max_size=3)
 _PARAGRAPHS = st.lists(_PROSE, max_size=3)
-_KEYWORDS = st.lists(st.one_of(st.sampled_from(("ontrouw", "nascholing", "hbo")), _TEXTS), max_size=8)
+_KEYWORDS = st.lists(
+    st.one_of(st.sampled_from(("ontrouw", "nascholing", "hbo")), _TEXTS.filter(lambda text: len(text) <= 60)),
+    max_size=8,
+)
+
+
+_EDUDEX = st.fixed_dictionaries(
+    {},
+    optional={
+        "org_unit_id": st.from_regex(r"[a-z0-9][-a-z0-9_.]{0,20}", fullmatch=True),
+        "program_id": st.from_regex(r"[A-Za-z0-9][-A-Za-z0-9_]{0,20}", fullmatch=True),
+        "program_forms": st.lists(
+            st.sampled_from(("part-time", "full-time", "e-learning")), max_size=2, unique=True
+        ),
+        "program_level": st.sampled_from(("hbo", "post-hbo", "mbo")),
+        "degree": st.sampled_from(("certificate of participation", "certificate", "none")),
+        "instruction_modes": st.lists(
+            st.sampled_from(("case study", "roleplay", "lecture")), max_size=3, unique=True
+        ),
+        "application_type": st.sampled_from(("individual", "group")),
+        "application_open": st.booleans(),
+        "payment_due": st.sampled_from(("up-front", "afterwards", "installments")),
+        "start_date_determination": st.sampled_from(("fixed starting date", "agreed starting date")),
+    },
+)
 
 
 @st.composite
@@ -342,6 +366,11 @@ def course_dicts(draw: st.DrawFn) -> Json:
     _optional(draw, course, "max_participants", st.integers(1, 500))
     _tuple(draw, course, "editions", st.lists(_editions(day_count), max_size=3))
     _tuple(draw, course, "accreditations", _ACCREDITATIONS)
+    _tuple(draw, course, "evaluation", _PARAGRAPHS)
+    _optional(draw, course, "certificate", _TEXTS)
+    _tuple(draw, course, "certificate_conditions", _PARAGRAPHS)
+    _optional(draw, course, "url", _WEBSITES)
+    _optional(draw, course, "edudex", _EDUDEX)
     return course
 
 

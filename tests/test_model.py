@@ -19,6 +19,7 @@ from ncmw_course.model import (
     Contact,
     Day,
     Edition,
+    EdudexListing,
     Location,
     Price,
     Programme,
@@ -45,6 +46,7 @@ ALL_MODELS: set[type[BaseModel]] = {
     Price,
     Edition,
     Accreditation,
+    EdudexListing,
 }
 
 Json = dict[str, Any]

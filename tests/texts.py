@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, HttpUrl
 
 from ncmw_course.fields import PhoneNumber, WebAddress
 from ncmw_course.model import Course
 
-# Codes and identifiers that documents show in words or use as link targets, not as text.
-NOT_TEXT = {"slug", "language", "currency", "country", "e164", "mode", "url"}
+# Codes and identifiers that documents show in words or use as link targets, not as text; the
+# EDU-DEX block holds registry codes for the feed only.
+NOT_TEXT = {"slug", "language", "currency", "country", "e164", "mode", "edudex"}
 
 
 def course_texts(course: Course, *, keywords: bool = True) -> list[str]:
@@ -22,6 +23,8 @@ def course_texts(course: Course, *, keywords: bool = True) -> list[str]:
 
     def walk(value: object, name: str) -> None:
         if name in NOT_TEXT or (name == "keywords" and not keywords):
+            return
+        if isinstance(value, HttpUrl):
             return
         if isinstance(value, WebAddress):
             if value.href not in addresses:

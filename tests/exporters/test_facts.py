@@ -36,6 +36,20 @@ def test_all_facts_of_the_full_course(full_course: Course) -> None:
                 "18 punten bij Registerplein (RP-0000-TEST; geldig van vrijdag 1 januari 2027 t/m zondag 31 december 2028)"
             ],
         ),
+        (
+            "Certificaat",
+            [
+                "certificaat van deelname",
+                "Je ontvangt het certificaat als je alle drie de dagen aanwezig bent geweest en je casus hebt ingebracht.",
+            ],
+        ),
+        (
+            "Evaluatie",
+            [
+                "Aan het eind van elke dag evalueren we mondeling; na de laatste dag vul je een digitaal "
+                "evaluatieformulier in."
+            ],
+        ),
     ]
 
 
