@@ -46,8 +46,10 @@ def test_all_facts_of_the_full_course(full_course: Course) -> None:
         (
             "Evaluatie",
             [
-                "Aan het eind van elke dag evalueren we mondeling; na de laatste dag vul je een digitaal "
-                "evaluatieformulier in."
+                (
+                    "Aan het eind van elke dag evalueren we mondeling; na de laatste dag vul je een digitaal "
+                    "evaluatieformulier in."
+                )
             ],
         ),
     ]
