@@ -26,24 +26,28 @@ if TYPE_CHECKING:
         UnknownExporterError,
     )
     from ncmw_course.exporting import (
+        CatalogueExporter,
         Exporter,
         ExporterInfo,
         exporter_info,
         exporter_names,
         get_exporter,
         render,
+        render_catalogue,
         write,
     )
     from ncmw_course.loading import bundled_course_path, load_course, parse_course
     from ncmw_course.model import Course, course_json_schema
 
 __all__ = [
+    "CatalogueExporter",
     "Course",
     "CourseDataError",
     "ExportError",
     "Exporter",
     "ExporterInfo",
     "NcmwCourseError",
+    "NotReadyError",
     "OutputError",
     "Problem",
     "UnknownExporterError",
@@ -55,6 +59,7 @@ __all__ = [
     "load_course",
     "parse_course",
     "render",
+    "render_catalogue",
     "write",
 ]
 
@@ -63,17 +68,20 @@ _HOMES = {
         "CourseDataError",
         "ExportError",
         "NcmwCourseError",
+        "NotReadyError",
         "OutputError",
         "Problem",
         "UnknownExporterError",
     ),
     "ncmw_course.exporting": (
+        "CatalogueExporter",
         "Exporter",
         "ExporterInfo",
         "exporter_info",
         "exporter_names",
         "get_exporter",
         "render",
+        "render_catalogue",
         "write",
     ),
     "ncmw_course.loading": ("bundled_course_path", "load_course", "parse_course"),

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 import click
 
 from ncmw_course.errors import NcmwCourseError
+from ncmw_course.readiness import target_names
 
 if TYPE_CHECKING:
     from ncmw_course.model import Course
@@ -280,29 +281,41 @@ def export(
     callback=_format_options,
     help="A format to build; repeat for several.  [default: every format]",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat a format the course is not ready for as an error, instead of skipping it.",
+)
 @exporter_options
 @handle_user_errors
 def build(
     courses: Sequence[Path],
     output_dir: Path,
     format_names: Sequence[str],
+    strict: bool,
     template: Path | None,
     extra_options: dict[str, str],
 ) -> None:
     """Write every format of every course into a folder.
 
-    Builds all formats, or those chosen with -f, into DIR.
+    COURSE may be a course file or a folder of them (its *.json files). Each
+    course gets <slug><extension> in DIR for every format (or those chosen
+    with -f); catalogue formats write one catalogue<extension> for all courses.
 
-    Files are named <slug><extension>. A course that is not valid is reported and
-    the others are still built; the exit code is then 1.
+    A course that is not valid is reported, the others are still built, and
+    the exit code is 1. A format a course is not ready for (such as edudex
+    without its codes) is skipped and named, with the check command to run;
+    with --strict that is an error too.
 
     \b
     Examples:
       ncmw-course build
-      ncmw-course build courses/*.json -o site/ -f json
+      ncmw-course build courses/ -o site/ -f json -f catalogue-json
+      ncmw-course build --strict my-course.json
     """
     from ncmw_course._files import write_atomically
-    from ncmw_course.exporting import exporter_info, exporter_names, render
+    from ncmw_course.errors import NotReadyError
+    from ncmw_course.exporting import exporter_info, exporter_names, render, render_catalogue
 
     names = list(format_names) or exporter_names()
     options = _collect(template, extra_options)
@@ -312,29 +325,65 @@ def build(
         name: {key: value for key, value in options.items() if key in {o.name for o in infos[name].options}}
         for name in names
     }
-    failures = 0
-    written = 0
-    built_from: dict[str, str] = {}
-    for path in _or_bundled(courses):
+    failures = skipped = written = 0
+    built: dict[str, tuple[str, Course]] = {}
+
+    def report(error: NcmwCourseError) -> None:
+        nonlocal failures
+        click.echo(f"Error: {error}", err=True)
+        failures += 1
+
+    def write(target: Path, data: bytes) -> None:
+        nonlocal written
+        write_atomically(target, data)
+        click.echo(f"Wrote {target}", err=True)
+        written += 1
+
+    for path in _course_files(courses, report):
         try:
             course = _load(path)
-            if course.slug in built_from:
+            if course.slug in built:
                 msg = (
-                    f"{_shown(path)}: has the slug {course.slug!r}, like {built_from[course.slug]}; "
+                    f"{_shown(path)}: has the slug {course.slug!r}, like {built[course.slug][0]}; "
                     "give each course its own slug"
                 )
                 raise NcmwCourseError(msg)
-            built_from[course.slug] = _shown(path)
-            for name in names:
-                data = render(course, name, **options_for[name])
-                target = write_atomically(output_dir / f"{course.slug}{infos[name].file_extension}", data)
-                click.echo(f"Wrote {target}", err=True)
-                written += 1
         except NcmwCourseError as error:
-            click.echo(f"Error: {error}", err=True)
-            failures += 1
-    built = len(built_from)
-    summary = f"Built {_count(written, 'file')} for {_count(built, 'course')} in {output_dir}"
+            report(error)
+            continue
+        built[course.slug] = (_shown(path), course)
+        for name in names:
+            if infos[name].scope != "course":
+                continue
+            try:
+                data = render(course, name, **options_for[name])
+                write(output_dir / f"{course.slug}{infos[name].file_extension}", data)
+            except NotReadyError as error:
+                if strict:
+                    report(error)
+                    continue
+                fields = ", ".join(item.split(":", 1)[0] for item in error.missing)
+                command = f"ncmw-course check --for {name}" + (f" {path}" if path is not None else "")
+                click.echo(
+                    f"Skipped {name} for {course.slug}: not ready; missing {fields} (see '{command}')",
+                    err=True,
+                )
+                skipped += 1
+            except NcmwCourseError as error:
+                report(error)
+    catalogue_courses = [course for _, course in built.values()]
+    for name in names:
+        if infos[name].scope == "catalogue" and catalogue_courses:
+            try:
+                write(
+                    output_dir / f"catalogue{infos[name].file_extension}",
+                    render_catalogue(catalogue_courses, name),
+                )
+            except NcmwCourseError as error:
+                report(error)
+    summary = f"Built {_count(written, 'file')} for {_count(len(built), 'course')} in {output_dir}"
+    if skipped:
+        summary += f"; skipped {skipped} not ready"
     if failures:
         summary += f"; {_count(failures, 'problem')} reported above"
     click.echo(summary, err=True)
@@ -342,17 +391,78 @@ def build(
         raise SystemExit(1)
 
 
+def _course_files(paths: Sequence[Path], report: Callable[[NcmwCourseError], None]) -> list[Path | None]:
+    """The course files to build: files as given, the *.json files of folders; the bundled course if none."""
+    if not paths:
+        return [None]
+    files: list[Path | None] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(item for item in path.glob("*.json") if item.is_file())
+        if not found:
+            report(NcmwCourseError(f"{path}: the folder has no course files (*.json)"))
+        files.extend(found)
+    return files
+
+
 @cli.command()
-def schema() -> None:
+@click.option(
+    "--for",
+    "target",
+    required=True,
+    type=click.Choice(target_names()),
+    help="What to check the course against.",
+)
+@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(path_type=Path))
+@handle_user_errors
+def check(target: str, course: Path | None) -> None:
+    """Report whether a course has what a target needs.
+
+    Lists each requirement as present or missing. Exits 0 when the course is
+    ready and 1 when something is missing. Targets: edudex (the EDU-DEX feed),
+    jsonld (schema.org Course data that search engines show), accreditation
+    (what the registers' accreditation wizards ask for).
+
+    \b
+    Examples:
+      ncmw-course check --for edudex
+      ncmw-course check --for accreditation my-course.json
+    """
+    from ncmw_course.readiness import check_readiness
+
+    loaded = _load(course)
+    readiness = check_readiness(loaded, target)
+    total, missing = len(readiness.requirements), len(readiness.missing)
+    verdict = "is ready" if readiness.ready else f"is not ready: {missing} of {total} missing"
+    click.echo(f"{_shown(course)} (“{loaded.title}”) {verdict} for {target}")
+    width = max(len(requirement.field) for requirement in readiness.requirements)
+    for requirement in readiness.requirements:
+        status = "present" if requirement.present else "MISSING"
+        click.echo(f"  {status}  {requirement.field.ljust(width)}  {requirement.description}")
+    if not readiness.ready:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.option("--catalogue", is_flag=True, help="Print the schema of catalogue.json instead.")
+def schema(catalogue: bool) -> None:
     """Print the JSON Schema of course files.
 
     Editors use it to check and complete course files: point "$schema" in a
-    course file at a saved copy.
+    course file at a saved copy. With --catalogue, the schema of the
+    catalogue JSON that build writes.
 
     \b
     Example:
       ncmw-course schema > course.schema.json
     """
+    if catalogue:
+        from ncmw_course.catalogue import catalogue_json_schema
+
+        click.echo(json.dumps(catalogue_json_schema(), ensure_ascii=False, indent=2))
+        return
     from ncmw_course.model import course_json_schema
 
     click.echo(json.dumps(course_json_schema(), ensure_ascii=False, indent=2))

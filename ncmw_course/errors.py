@@ -12,6 +12,7 @@ __all__ = [
     "CourseDataError",
     "ExportError",
     "NcmwCourseError",
+    "NotReadyError",
     "OutputError",
     "Problem",
     "UnknownExporterError",
@@ -85,6 +86,24 @@ class UnknownExporterError(NcmwCourseError):
 
 class ExportError(NcmwCourseError):
     """An exporter could not be loaded, or could not render the course."""
+
+
+class NotReadyError(ExportError):
+    """The course lacks facts that a format needs; nothing is invented in their place.
+
+    Attributes:
+        format_name: The format that cannot be made.
+        missing: One line per missing item: ``field: what it is``.
+    """
+
+    def __init__(self, format_name: str, missing: Sequence[str], *, target: str | None = None) -> None:
+        self.format_name = format_name
+        self.missing = tuple(missing)
+        check = f"ncmw-course check --for {target or format_name}"
+        items = "".join(f"\n  - {item}" for item in self.missing)
+        super().__init__(
+            f"the course is not ready for {format_name}; add to the course file:{items}\n(see '{check}')"
+        )
 
 
 class OutputError(NcmwCourseError):

@@ -9,6 +9,10 @@ the entry-point group ``ncmw_course.exporters``::
 An exporter module must stay cheap to import: it imports its rendering library (python-docx,
 ebooklib, …) inside ``render``, so that listing formats loads no such library.
 
+A catalogue exporter renders many courses into one document (a catalogue JSON, a schema.org
+``ItemList``). It registers in the same group, says ``scope = "catalogue"`` and implements
+``render_catalogue(courses)`` instead of ``render(course)``; see :class:`CatalogueExporter`.
+
 An exporter that takes settings declares them as ``options``, a tuple of :class:`ExporterOption`,
 and accepts them as keyword arguments of its constructor. The library passes them through
 ``render(course, name, **options)``; the CLI through ``--template FILE`` and ``-O NAME=VALUE``.
@@ -18,7 +22,7 @@ A third-party exporter declares its own options the same way.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
@@ -32,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "CatalogueExporter",
     "Exporter",
     "ExporterInfo",
     "ExporterOption",
@@ -39,6 +44,7 @@ __all__ = [
     "exporter_names",
     "get_exporter",
     "render",
+    "render_catalogue",
     "write",
 ]
 
@@ -81,6 +87,27 @@ class Exporter(Protocol):
         ...
 
 
+@runtime_checkable
+class CatalogueExporter(Protocol):
+    """**Protocol:** turns several validated courses into one document, such as a catalogue.
+
+    Like :class:`Exporter`, with ``scope: ClassVar[str] = "catalogue"`` and
+    :meth:`render_catalogue` in place of ``render``. The build writes it once, as
+    ``catalogue<file_extension>``, for all the courses it built.
+    """
+
+    name: ClassVar[str]
+    file_extension: ClassVar[str]
+    media_type: ClassVar[str]
+    description: ClassVar[str]
+    scope: ClassVar[str]
+    """Always ``"catalogue"``; per-course exporters leave it out (or say ``"course"``)."""
+
+    def render_catalogue(self, courses: Sequence[Course]) -> bytes:
+        """Render `courses`, in the order given, as the bytes of one document. Pure, like ``render``."""
+        ...
+
+
 @dataclass(frozen=True)
 class ExporterInfo:
     """What the registry knows about one exporter, read without rendering anything."""
@@ -95,6 +122,8 @@ class ExporterInfo:
     """The entry point's ``module:Class``."""
     options: tuple[ExporterOption, ...] = ()
     """The settings the exporter accepts."""
+    scope: str = "course"
+    """``course`` for one document per course, ``catalogue`` for one document of all courses."""
 
 
 def _registered(name: str | None = None) -> list[EntryPoint]:
@@ -124,7 +153,7 @@ def _entry_point(name: str) -> EntryPoint:
     return found[0]
 
 
-def _exporter_class(name: str) -> tuple[type[Exporter], EntryPoint]:
+def _exporter_class(name: str) -> tuple[type[Exporter | CatalogueExporter], EntryPoint]:
     point = _entry_point(name)
     where = f"the exporter {name!r} ({point.value}, from {_distribution(point)})"
     try:
@@ -144,8 +173,12 @@ def _exporter_class(name: str) -> tuple[type[Exporter], EntryPoint]:
             problems.append("its media_type is not a media type")
         if not isinstance(getattr(loaded, "description", None), str):
             problems.append("it has no description")
-        if not callable(getattr(loaded, "render", None)):
-            problems.append("it has no render method")
+        scope = getattr(loaded, "scope", "course")
+        method = {"course": "render", "catalogue": "render_catalogue"}.get(scope)
+        if method is None:
+            problems.append(f"its scope is {scope!r}, not 'course' or 'catalogue'")
+        elif not callable(getattr(loaded, method, None)):
+            problems.append(f"it has no {method} method")
         declared = getattr(loaded, "options", ())
         if not (
             isinstance(declared, tuple) and all(isinstance(option, ExporterOption) for option in declared)
@@ -173,15 +206,18 @@ def exporter_info(name: str) -> ExporterInfo:
         distribution=_distribution(point),
         target=point.value,
         options=_options_of(cls),
+        scope=getattr(cls, "scope", "course"),
     )
 
 
-def _options_of(cls: type[Exporter]) -> tuple[ExporterOption, ...]:
+def _options_of(cls: type[Exporter | CatalogueExporter]) -> tuple[ExporterOption, ...]:
     options: tuple[ExporterOption, ...] = getattr(cls, "options", ())
     return options
 
 
-def _arguments(name: str, cls: type[Exporter], options: Mapping[str, object]) -> dict[str, object]:
+def _arguments(
+    name: str, cls: type[Exporter | CatalogueExporter], options: Mapping[str, object]
+) -> dict[str, object]:
     """Check `options` against what the exporter declares, and convert them to their kinds."""
     declared = {option.name: option for option in _options_of(cls)}
     arguments: dict[str, object] = {}
@@ -195,7 +231,7 @@ def _arguments(name: str, cls: type[Exporter], options: Mapping[str, object]) ->
     return arguments
 
 
-def get_exporter(name: str, **options: object) -> Exporter:
+def get_exporter(name: str, **options: object) -> Exporter | CatalogueExporter:
     """An instance of the exporter registered as `name`, with its `options`.
 
     Raises:
@@ -204,7 +240,7 @@ def get_exporter(name: str, **options: object) -> Exporter:
             accept one of the `options`.
     """
     cls, _ = _exporter_class(name)
-    exporter: Exporter = cls(**_arguments(name, cls, options))
+    exporter: Exporter | CatalogueExporter = cls(**_arguments(name, cls, options))
     return exporter
 
 
@@ -220,7 +256,28 @@ def render(course: Course, name: str, **options: object) -> bytes:
         UnknownExporterError: No exporter has that name.
         ExportError: The exporter is broken, does not accept an option, or cannot render this course.
     """
-    data = get_exporter(name, **options).render(course)
+    exporter = get_exporter(name, **options)
+    if not isinstance(exporter, Exporter) or getattr(exporter, "scope", "course") != "course":
+        msg = f"{name!r} is a catalogue format: it renders several courses at once; use render_catalogue()"
+        raise ExportError(msg)
+    return _checked_bytes(name, exporter.render(course))
+
+
+def render_catalogue(courses: Sequence[Course], name: str, **options: object) -> bytes:
+    """Render several courses in the catalogue format `name` and return the document's bytes.
+
+    Raises:
+        UnknownExporterError: No exporter has that name.
+        ExportError: The exporter is broken, is not a catalogue format, or cannot render these courses.
+    """
+    exporter = get_exporter(name, **options)
+    if not isinstance(exporter, CatalogueExporter) or getattr(exporter, "scope", "course") != "catalogue":
+        msg = f"{name!r} is not a catalogue format: it renders one course at a time; use render()"
+        raise ExportError(msg)
+    return _checked_bytes(name, exporter.render_catalogue(courses))
+
+
+def _checked_bytes(name: str, data: object) -> bytes:
     if not isinstance(data, bytes):
         msg = f"the exporter {name!r} returned {type(data).__name__}, not bytes; report this to its authors"
         raise ExportError(msg)

@@ -240,17 +240,18 @@ class TestExporterOptions:
 
 class TestBuild:
     def test_every_format_of_the_bundled_course(self, runner: CliRunner, tmp_path: Path) -> None:
-        """build writes each format into dist/ with one line per file and a summary."""
+        """build writes each format into dist/, then the catalogues, one line per file and a summary."""
         result = runner.invoke(cli, ["build"])
-        names = exporter_names()
-        files = [f"dist/{SLUG}{exporter_info(name).file_extension}" for name in names]
+        infos = [exporter_info(name) for name in exporter_names()]
+        files = [f"dist/{SLUG}{info.file_extension}" for info in infos if info.scope == "course"]
+        files += [f"dist/catalogue{info.file_extension}" for info in infos if info.scope == "catalogue"]
         assert result.exit_code == 0
-        assert result.stderr == "".join(f"Wrote {file}\n" for file in files) + (
-            f"Built {len(files)} file{'s' if len(files) > 1 else ''} for 1 course in dist\n"
-        )
-        assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == sorted(
-            Path(f).name for f in files
-        )
+        assert result.stderr.startswith("".join(f"Wrote {file}\n" for file in files if "edudex" not in file))
+        assert result.stderr.endswith(
+            f"Built {len(set(files)) - ('edudex' in exporter_names())} files for 1 course in dist\n"
+        ) or ("skipped" in result.stderr)
+        written = sorted(path.name for path in (tmp_path / "dist").iterdir())
+        assert written == sorted({Path(f).name for f in files if "edudex" not in f})
 
     def test_chosen_format_and_folder(self, runner: CliRunner, tmp_path: Path) -> None:
         """-f picks formats and -o the folder."""
@@ -285,11 +286,151 @@ class TestBuild:
         )
 
 
+class TestBuildCatalogues:
+    @pytest.fixture
+    def folder(self, tmp_path: Path) -> Path:
+        """A folder with two course files, and a file that is not JSON."""
+        courses = tmp_path / "courses"
+        courses.mkdir()
+        for name in ("course_minimal.json", "course_full.json"):
+            (courses / name).write_bytes((TESTDATA / name).read_bytes())
+        (courses / "notes.txt").write_text("not a course", encoding="utf-8")
+        return courses
+
+    def test_folder_of_courses_and_a_catalogue(self, runner: CliRunner, folder: Path, tmp_path: Path) -> None:
+        """A folder builds each of its course files, then one catalogue of them all."""
+        result = runner.invoke(
+            cli, ["build", str(folder), "-f", "json", "-f", "catalogue-json", "-o", "site"]
+        )
+        assert (result.exit_code, result.stderr) == (
+            0,
+            (
+                "Wrote site/gespreksvoering-bij-scheiding.json\n"
+                "Wrote site/minimale-cursus.json\n"
+                "Wrote site/catalogue.json\n"
+                "Built 3 files for 2 courses in site\n"
+            ),
+        )
+        catalogue = json.loads((tmp_path / "site" / "catalogue.json").read_text(encoding="utf-8"))
+        assert [entry["slug"] for entry in catalogue["index"]] == [
+            "gespreksvoering-bij-scheiding",
+            "minimale-cursus",
+        ]
+
+    def test_empty_folder(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A folder without course files is reported, and the exit code is 1."""
+        (tmp_path / "empty").mkdir()
+        result = runner.invoke(cli, ["build", "empty", "-f", "json"])
+        assert (result.exit_code, result.stderr) == (
+            1,
+            "Error: empty: the folder has no course files (*.json)\nBuilt 0 files for 0 courses in dist; 1 problem reported above\n",
+        )
+
+
+class TestNotReady:
+    @pytest.fixture(autouse=True)
+    def fake_plugin(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Install the test plugin whose 'needy' format needs a price."""
+        monkeypatch.syspath_prepend(str(REPO / "tests" / "fake_plugin"))
+
+    def test_build_skips_and_says_what_is_missing(self, runner: CliRunner) -> None:
+        """A format the course is not ready for is skipped and named with the check to run; exit 0."""
+        result = runner.invoke(cli, ["build", "-f", "json", "-f", "needy"])
+        assert (result.exit_code, result.stderr) == (
+            0,
+            (
+                f"Wrote dist/{SLUG}.json\n"
+                f"Skipped needy for {SLUG}: not ready; missing price (see 'ncmw-course check --for needy')\n"
+                "Built 1 file for 1 course in dist; skipped 1 not ready\n"
+            ),
+        )
+
+    def test_strict_build_fails(self, runner: CliRunner) -> None:
+        """With --strict, a format the course is not ready for is an error."""
+        result = runner.invoke(cli, ["build", "--strict", "-f", "needy"])
+        assert (result.exit_code, result.stderr) == (
+            1,
+            (
+                "Error: the course is not ready for needy; add to the course file:\n  - price: the cost\n"
+                "(see 'ncmw-course check --for needy')\n"
+                "Built 0 files for 1 course in dist; 1 problem reported above\n"
+            ),
+        )
+
+    def test_export_of_a_course_that_is_not_ready(self, runner: CliRunner, tmp_path: Path) -> None:
+        """An explicit export of such a format fails with the list, and writes nothing."""
+        result = runner.invoke(cli, ["export", "needy"])
+        assert (result.exit_code, result.stderr) == (
+            1,
+            (
+                "Error: the course is not ready for needy; add to the course file:\n  - price: the cost\n"
+                "(see 'ncmw-course check --for needy')\n"
+            ),
+        )
+        assert not (tmp_path / "dist").exists()
+
+    def test_ready_course_is_built(self, runner: CliRunner, tmp_path: Path) -> None:
+        """A course with what the format needs is built as usual."""
+        result = runner.invoke(cli, ["build", str(TESTDATA / "course_full.json"), "-f", "needy"])
+        assert result.exit_code == 0
+        assert (tmp_path / "dist" / "gespreksvoering-bij-scheiding.needy").read_text(
+            encoding="utf-8"
+        ) == "495.00"
+
+
+class TestCheck:
+    def test_bundled_course_for_accreditation(self, runner: CliRunner) -> None:
+        """The report lists every requirement as present or missing and exits 1 when something is missing."""
+        result = runner.invoke(cli, ["check", "--for", "accreditation"])
+        assert result.exit_code == 1
+        lines = result.stdout.splitlines()
+        assert (
+            lines[0]
+            == "the bundled course (“Ontrouw binnen de relatie”) is not ready: 9 of 16 missing for accreditation"
+        )
+        assert "  MISSING  hours.contact_hours          the net contact hours" in lines
+        assert "  present  trainers[].biography         a CV or biography of every trainer" in lines
+        assert sum(line.startswith("  MISSING") for line in lines) == 9
+
+    @pytest.mark.parametrize(("target", "missing"), [("edudex", 10), ("jsonld", 4)])
+    def test_bundled_course_is_honestly_not_ready(self, runner: CliRunner, target: str, missing: int) -> None:
+        """The brochure states no codes, dates or prices: the bundled course is not ready for the feeds."""
+        result = runner.invoke(cli, ["check", "--for", target])
+        assert result.exit_code == 1
+        assert result.stdout.splitlines()[0].endswith(
+            f"is not ready: {missing} of {len(result.stdout.splitlines()) - 1} missing for {target}"
+        )
+
+    @pytest.mark.parametrize("target", ["accreditation", "edudex", "jsonld"])
+    def test_full_course_is_ready(self, runner: CliRunner, target: str) -> None:
+        """The full test course is ready for every target; exit 0."""
+        full = TESTDATA / "course_full.json"
+        result = runner.invoke(cli, ["check", "--for", target, str(full)])
+        assert result.exit_code == 0
+        assert (
+            result.stdout.splitlines()[0] == f"{full} (“Gespreksvoering bij scheiding”) is ready for {target}"
+        )
+        assert "MISSING" not in result.stdout
+
+    def test_unknown_target_is_a_usage_error(self, runner: CliRunner) -> None:
+        """An unknown target exits 2 and names the choices."""
+        result = runner.invoke(cli, ["check", "--for", "springest"])
+        assert result.exit_code == 2
+        assert "'springest' is not one of 'accreditation', 'edudex', 'jsonld'" in result.stderr
+
+
 def test_schema_prints_the_published_schema(runner: CliRunner) -> None:
     """ncmw-course schema prints exactly the committed schema file."""
     result = runner.invoke(cli, ["schema"])
     assert result.exit_code == 0
     assert result.stdout == (REPO / "schema" / "course.schema.json").read_text(encoding="utf-8")
+
+
+def test_catalogue_schema_prints_the_published_schema(runner: CliRunner) -> None:
+    """ncmw-course schema --catalogue prints exactly the committed catalogue schema."""
+    result = runner.invoke(cli, ["schema", "--catalogue"])
+    assert result.exit_code == 0
+    assert result.stdout == (REPO / "schema" / "catalogue.schema.json").read_text(encoding="utf-8")
 
 
 def test_version(runner: CliRunner) -> None:

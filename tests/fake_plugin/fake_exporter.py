@@ -17,3 +17,19 @@ class ShoutExporter:
 
     def render(self, course):
         return (course.title.upper() + self.suffix).encode("utf-8") + b"\n"
+
+
+class NeedyExporter:
+    """Needs a price, which the bundled course does not state."""
+
+    name: ClassVar[str] = "needy"
+    file_extension: ClassVar[str] = ".needy"
+    media_type: ClassVar[str] = "text/plain"
+    description: ClassVar[str] = "The price, which not every course states"
+
+    def render(self, course):
+        from ncmw_course.errors import NotReadyError
+
+        if course.price is None:
+            raise NotReadyError("needy", ["price: the cost"])
+        return str(course.price.amount).encode()
