@@ -41,6 +41,7 @@ __all__ = [
     "PositiveCount",
     "Slug",
     "Text",
+    "Texts",
     "Time",
     "WebAddress",
     "clean_text",
@@ -104,11 +105,21 @@ def clean_text(value: str) -> str:
     return value
 
 
-Text: TypeAlias = Annotated[str, Strict(), Field(min_length=1), AfterValidator(clean_text)]
+MAX_TEXT_LENGTH = 10_000
+"""The longest text a field holds: a long paragraph is a few thousand characters."""
+MAX_ITEMS = 100
+"""The most items a list holds: days, topics, paragraphs, trainers, runs."""
+
+Text: TypeAlias = Annotated[
+    str, Strict(), Field(min_length=1, max_length=MAX_TEXT_LENGTH), AfterValidator(clean_text)
+]
 """A piece of text: NFC-normalised, stripped, non-empty, free of control characters."""
 
-Paragraphs: TypeAlias = Annotated[tuple[Text, ...], Field(min_length=1)]
+Paragraphs: TypeAlias = Annotated[tuple[Text, ...], Field(min_length=1, max_length=MAX_ITEMS)]
 """One or more paragraphs of prose, each rendered as a paragraph of its own."""
+
+Texts: TypeAlias = Annotated[tuple[Text, ...], Field(max_length=MAX_ITEMS)]
+"""Zero or more texts, such as the topics of a day."""
 
 Slug: TypeAlias = Annotated[
     str,

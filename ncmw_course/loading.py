@@ -291,6 +291,9 @@ def _value_message(detail: ErrorDetails) -> str:
         return str(context.get("error", detail["msg"]))
     if kind == "string_pattern_mismatch" and context.get("pattern") in _PATTERN_HINTS:
         return f"{_found(detail['input'])} is not allowed here; {_PATTERN_HINTS[context['pattern']]}"
+    if kind == "too_long" and isinstance(detail["input"], list | tuple):
+        limit = context.get("max_length")
+        return f"has {len(detail['input'])} items; at most {limit} are allowed, so this is probably a mistake"
     if kind == "too_short" and isinstance(detail["input"], list | tuple):
         return f"must list at least {context.get('min_length', 1)} item(s); add them"
     if kind == "string_too_short":

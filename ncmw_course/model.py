@@ -15,6 +15,7 @@ from pydantic import BeforeValidator, EmailStr, Field, Strict, StringConstraints
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ncmw_course.fields import (
+    MAX_ITEMS,
     CountryCode,
     CourseModel,
     CurrencyCode,
@@ -27,6 +28,7 @@ from ncmw_course.fields import (
     PositiveCount,
     Slug,
     Text,
+    Texts,
     Time,
     WebAddress,
 )
@@ -101,7 +103,7 @@ class Day(CourseModel):
     """The day's number in the programme: 1 for the first day, 2 for the second, and so on."""
     theme: Text
     """The day's theme, as the brochure states it."""
-    topics: tuple[Text, ...] = ()
+    topics: Texts = ()
     """The topics of the day, in order; each is rendered as a list item."""
     date: Date | None = None
     """The date of this day, for a course with a single run."""
@@ -124,9 +126,9 @@ class Day(CourseModel):
 class Programme(CourseModel):
     """The programme: an introduction and the course days."""
 
-    introduction: tuple[Text, ...] = ()
+    introduction: Texts = ()
     """Paragraphs that introduce the programme as a whole."""
-    days: Annotated[tuple[Day, ...], Field(min_length=1)]
+    days: Annotated[tuple[Day, ...], Field(min_length=1, max_length=MAX_ITEMS)]
     """The days, numbered 1, 2, 3 … in order."""
 
     @model_validator(mode="after")
@@ -155,13 +157,13 @@ class Trainer(CourseModel):
     """Position, such as ``staflid en trainer``."""
     organisation: Text | None = None
     """The organisation the trainer works for, as the brochure names it."""
-    training: tuple[Text, ...] = ()
+    training: Texts = ()
     """Professions the trainer is trained in, such as ``maatschappelijk werker``."""
-    qualifications: tuple[Text, ...] = ()
+    qualifications: Texts = ()
     """Completed courses and certifications."""
-    experience: tuple[Text, ...] = ()
+    experience: Texts = ()
     """Areas of practical experience."""
-    biography: tuple[Text, ...] = ()
+    biography: Texts = ()
     """Paragraphs about the trainer, as the brochure words them; rendered in documents."""
 
 
@@ -222,7 +224,7 @@ class Edition(CourseModel):
     """The first day of this run."""
     end_date: Date | None = None
     """The last day of this run; on or after `start_date`."""
-    day_dates: tuple[Date, ...] = ()
+    day_dates: Annotated[tuple[Date, ...], Field(max_length=MAX_ITEMS)] = ()
     """The date of each programme day in this run, in day order."""
     mode: CourseMode | None = None
     """How this run is given: ``onsite``, ``online`` or ``blended``."""
@@ -362,19 +364,19 @@ class Course(CourseModel):
     """An optional subtitle."""
     summary: Annotated[Text, Field(max_length=200)] | None = None
     """One sentence of at most 200 characters for listings; see `listing_summary`."""
-    keywords: tuple[Annotated[Text, Field(max_length=60)], ...] = ()
+    keywords: Annotated[tuple[Annotated[Text, Field(max_length=60)], ...], Field(max_length=MAX_ITEMS)] = ()
     """Subject words for search and catalogues, such as ``ontrouw``; taken from the course's own words."""
     description: Paragraphs
     """The introduction: paragraphs describing the course."""
     audience: Paragraphs
     """Who the course is for ("Voor wie"), as paragraphs."""
-    goals: Annotated[tuple[Text, ...], Field(min_length=1)]
+    goals: Annotated[tuple[Text, ...], Field(min_length=1, max_length=MAX_ITEMS)]
     """What participants learn ("waarom"), one goal per item, in the brochure's words."""
     programme: Programme
     """The programme introduction and its days."""
     method: Paragraphs
     """The working method ("Werkwijze")."""
-    trainers: Annotated[tuple[Trainer, ...], Field(min_length=1)]
+    trainers: Annotated[tuple[Trainer, ...], Field(min_length=1, max_length=MAX_ITEMS)]
     """Who gives the course; one or more."""
     contact: Contact
     """How to reach the provider about this course."""
@@ -388,15 +390,15 @@ class Course(CourseModel):
     """The price per participant, when known."""
     max_participants: PositiveCount | None = None
     """The largest group size, when known."""
-    editions: tuple[Edition, ...] = ()
+    editions: Annotated[tuple[Edition, ...], Field(max_length=MAX_ITEMS)] = ()
     """Dated runs of the course."""
-    accreditations: tuple[Accreditation, ...] = ()
+    accreditations: Annotated[tuple[Accreditation, ...], Field(max_length=MAX_ITEMS)] = ()
     """Accreditations by professional registers."""
-    evaluation: tuple[Text, ...] = ()
+    evaluation: Texts = ()
     """How the course is evaluated with participants, as paragraphs."""
     certificate: Text | None = None
     """What participants receive, such as ``certificaat van deelname``."""
-    certificate_conditions: tuple[Text, ...] = ()
+    certificate_conditions: Texts = ()
     """What a participant must do to receive the certificate, as paragraphs."""
     url: WebAddress | None = None
     """The course's own web page."""

@@ -238,6 +238,16 @@ class TestModelProblems:
             "number the days 1, 2, 3 … in the order they are listed"
         )
 
+    def test_absurd_sizes(self) -> None:
+        """10 000 topics, or a text of 20 000 characters, are refused as mistakes."""
+        data = course_dict()
+        data["programme"]["days"][0]["topics"] = ["onderwerp"] * 10_000
+        data["description"] = ["x" * 20_000]
+        assert [(p.location, p.message) for p in problems(json.dumps(data))] == [
+            ("description[0]", "is 20000 characters long; shorten it to at most 10000"),
+            ("programme.days[0].topics", "has 10000 items; at most 100 are allowed, so this is probably a mistake"),
+        ]
+
     def test_problems_without_positions_for_text_input(self) -> None:
         """Problems in data that is not a file still name the place."""
         with pytest.raises(CourseDataError) as caught:

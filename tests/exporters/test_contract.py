@@ -1,0 +1,69 @@
+"""The contract every registered exporter keeps, built-in or plugin: checked for each, for free."""
+
+from __future__ import annotations
+
+import pytest
+
+from ncmw_course import Course, NotReadyError, render, render_catalogue
+from ncmw_course.exporting import exporter_info, exporter_names, get_exporter
+from tests.strategies import courses
+
+NAMES = exporter_names()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_describes_itself(name: str) -> None:
+    """Name, extension, media type and description are set and agree with the registration."""
+    info = exporter_info(name)
+    exporter = get_exporter(name)
+    assert (info.name, type(exporter).name) == (name, name)
+    assert info.file_extension.startswith(".")
+    assert len(info.file_extension) > 1
+    assert "/" in info.media_type
+    assert info.description.strip()
+    assert "\n" not in info.description
+    assert info.scope in ("course", "catalogue")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_renders_the_full_course_to_the_same_bytes_twice(name: str, full_course: Course) -> None:
+    """Each exporter renders the course that fills every field, to non-empty bytes, reproducibly."""
+    if exporter_info(name).scope == "catalogue":
+        first, second = render_catalogue([full_course], name), render_catalogue([full_course], name)
+    else:
+        first, second = render(full_course, name), render(full_course, name)
+    assert isinstance(first, bytes)
+    assert first
+    assert first == second
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_any_course_renders_or_says_what_is_missing(name: str, minimal_course: Course, bundled_course: Course) -> None:
+    """With little data, an exporter either renders or raises NotReadyError listing what to add."""
+    for course in (minimal_course, bundled_course):
+        try:
+            data = render_catalogue([course], name) if exporter_info(name).scope == "catalogue" else render(course, name)
+        except NotReadyError as error:
+            assert error.missing
+            assert all(": " in item for item in error.missing)
+        else:
+            assert data
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_generated_courses_render(name: str) -> None:
+    """Arbitrary valid courses render in every format, or are reported as not ready; nothing crashes."""
+    from hypothesis import HealthCheck, given, settings
+
+    @given(course=courses())
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    def check(course: Course) -> None:
+        try:
+            if exporter_info(name).scope == "catalogue":
+                assert render_catalogue([course], name)
+            else:
+                assert render(course, name)
+        except NotReadyError as error:
+            assert error.missing
+
+    check()
