@@ -41,6 +41,12 @@ if TYPE_CHECKING:
 __all__ = ["render_docx"]
 
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+"""The largest template file accepted."""
+MAX_TEMPLATE_UNPACKED = 100 * 1024 * 1024
+"""The most a template may unpack to: more is a zip bomb, not a Word file."""
+MAX_TEMPLATE_ENTRIES = 5_000
+"""The most parts a template may have."""
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected .docx and old .doc files
 
 
 def render_docx(course: Course, template: Path | None = None) -> bytes:
@@ -71,9 +77,15 @@ def _open_template(path: Path) -> Document:
     if size > MAX_TEMPLATE_BYTES:
         msg = f"template {path}: is {size / 1024 / 1024:.1f} MB; a template is at most {MAX_TEMPLATE_BYTES // 1024 // 1024} MB"
         raise ExportError(msg)
+    with path.open("rb") as handle:
+        signature = handle.read(len(_OLE_SIGNATURE))
+    if signature == _OLE_SIGNATURE:
+        msg = f"template {path}: is password-protected or an old .doc file; save it in Word as a .docx without a password"
+        raise ExportError(msg)
     if not zipfile.is_zipfile(path):
         msg = f"template {path}: is not a Word .docx file (not a zip archive); save it as .docx in Word"
         raise ExportError(msg)
+    _check_unpacked_size(path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
@@ -90,6 +102,24 @@ def _open_template(path: Path) -> Document:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     return document
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a template that would unpack to far more than any Word file does (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        msg = f"template {path}: is a damaged zip archive ({error}); save it again as .docx in Word"
+        raise ExportError(msg) from None
+    unpacked = sum(entry.file_size for entry in entries)
+    if len(entries) > MAX_TEMPLATE_ENTRIES or unpacked > MAX_TEMPLATE_UNPACKED:
+        msg = (
+            f"template {path}: unpacks to {unpacked / 1024 / 1024:.0f} MB in {len(entries)} "
+            f"part{'' if len(entries) == 1 else 's'}; a Word template "
+            f"is at most {MAX_TEMPLATE_UNPACKED // 1024 // 1024} MB unpacked, so this file is refused"
+        )
+        raise ExportError(msg)
 
 
 class _Brochure:

@@ -264,6 +264,39 @@ class TestTemplate:
         with pytest.raises(ExportError, match=r"is not a valid Word \.docx file"):
             render(bundled_course, "docx", template=template)
 
+    def test_password_protected_template(self, bundled_course: Course, tmp_path: Path) -> None:
+        """An encrypted Word file (an OLE container, not a zip) is named as such."""
+        template = tmp_path / "house.docx"
+        template.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+        with pytest.raises(ExportError) as caught:
+            render(bundled_course, "docx", template=template)
+        assert str(caught.value) == (
+            f"template {template}: is password-protected or an old .doc file; "
+            "save it in Word as a .docx without a password"
+        )
+
+    def test_zip_bomb_template(self, bundled_course: Course, tmp_path: Path) -> None:
+        """A small file that would unpack to hundreds of megabytes is refused before it is opened."""
+        template = tmp_path / "house.docx"
+        with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("word/document.xml", b"\0" * (120 * 1024 * 1024))
+        assert template.stat().st_size < 1024 * 1024
+        with pytest.raises(ExportError) as caught:
+            render(bundled_course, "docx", template=template)
+        assert str(caught.value) == (
+            f"template {template}: unpacks to 120 MB in 1 part; a Word template is at most 100 MB unpacked, "
+            "so this file is refused"
+        )
+
+    def test_oversized_template(self, bundled_course: Course, tmp_path: Path) -> None:
+        """A template file over 20 MB is refused unread."""
+        template = tmp_path / "house.docx"
+        with template.open("wb") as handle:
+            handle.truncate(21 * 1024 * 1024)
+        with pytest.raises(ExportError) as caught:
+            render(bundled_course, "docx", template=template)
+        assert str(caught.value) == f"template {template}: is 21.0 MB; a template is at most 20 MB"
+
     def test_missing_template(self, bundled_course: Course, tmp_path: Path) -> None:
         """A template path that does not exist is named."""
         with pytest.raises(ExportError) as caught:
