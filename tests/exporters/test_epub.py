@@ -682,7 +682,15 @@ public class CheckBooks {
 """Why: a JVM start with EPUBCheck's schemas costs most of its run time; the first book takes ~5 s
 and each further book well under 1 s. ``java -jar epubcheck.jar`` takes one book per start."""
 
-EPUBCHECK_BOOKS = ("bundled", "minimal", "full", "maximal")
+GENERATED_BOOKS = int(os.environ.get("GENERATED_EPUBS", "6"))
+"""How many generated courses EPUBCheck checks in the same JVM run as the reference books."""
+EPUBCHECK_BOOKS = (
+    "bundled",
+    "minimal",
+    "full",
+    "maximal",
+    *(f"generated-{n}" for n in range(GENERATED_BOOKS)),
+)
 ACE_BOOKS = ("bundled", "minimal", "maximal")
 
 
@@ -721,6 +729,17 @@ def ace_command() -> tuple[list[str], dict[str, str]] | str:
     return [str(ace), "--silent", "--force"], {**os.environ, "PUPPETEER_EXECUTABLE_PATH": chromium}
 
 
+def generated_courses(count: int) -> list[Course]:
+    """`count` arbitrary valid courses from the property-based strategy, for EPUBCheck's batch."""
+    import warnings
+
+    from hypothesis.errors import NonInteractiveExampleWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NonInteractiveExampleWarning)  # drawn outside a test, on purpose
+        return [courses().example() for _ in range(count)]
+
+
 def broken_book(data: bytes) -> bytes:
     """`data` with a table-of-contents link to a document that does not exist."""
     out = io.BytesIO()
@@ -752,6 +771,7 @@ def validation(tmp_path_factory: pytest.TempPathFactory) -> Validation:
         "minimal": load_course(TESTDATA / "course_minimal.json"),
         "full": load_course(TESTDATA / "course_full.json"),
         "maximal": maximal_course(),
+        **{f"generated-{n}": course for n, course in enumerate(generated_courses(GENERATED_BOOKS))},
     }
     books = {}
     for name, course in courses.items():
