@@ -11,6 +11,25 @@ from tests.strategies import courses
 NAMES = exporter_names()
 
 
+def render_or_not_ready(course: Course, name: str) -> bytes | NotReadyError:
+    """The document, or the NotReadyError that says what the course lacks for it."""
+    try:
+        if exporter_info(name).scope == "catalogue":
+            return render_catalogue([course], name)
+        return render(course, name)
+    except NotReadyError as error:
+        return error
+
+
+def assert_rendered_or_explained(outcome: bytes | NotReadyError) -> None:
+    """Either bytes, or a NotReadyError listing each missing item as "field: what it is"."""
+    if isinstance(outcome, NotReadyError):
+        assert outcome.missing
+        assert all(": " in item for item in outcome.missing)
+    else:
+        assert outcome
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_describes_itself(name: str) -> None:
     """Name, extension, media type and description are set and agree with the registration."""
@@ -38,16 +57,12 @@ def test_renders_the_full_course_to_the_same_bytes_twice(name: str, full_course:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_any_course_renders_or_says_what_is_missing(name: str, minimal_course: Course, bundled_course: Course) -> None:
+def test_any_course_renders_or_says_what_is_missing(
+    name: str, minimal_course: Course, bundled_course: Course
+) -> None:
     """With little data, an exporter either renders or raises NotReadyError listing what to add."""
     for course in (minimal_course, bundled_course):
-        try:
-            data = render_catalogue([course], name) if exporter_info(name).scope == "catalogue" else render(course, name)
-        except NotReadyError as error:
-            assert error.missing
-            assert all(": " in item for item in error.missing)
-        else:
-            assert data
+        assert_rendered_or_explained(render_or_not_ready(course, name))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -58,12 +73,6 @@ def test_generated_courses_render(name: str) -> None:
     @given(course=courses())
     @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     def check(course: Course) -> None:
-        try:
-            if exporter_info(name).scope == "catalogue":
-                assert render_catalogue([course], name)
-            else:
-                assert render(course, name)
-        except NotReadyError as error:
-            assert error.missing
+        assert_rendered_or_explained(render_or_not_ready(course, name))
 
     check()
