@@ -222,6 +222,9 @@ _PATTERN_HINTS = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "use lower-case letters a-z, digits and single hyphens, such as 'ontrouw-binnen-de-relatie'",
     r"^[A-Z]{2}$": "use a two-letter country code in capitals, such as 'NL'",
     r"^[A-Z]{3}$": "use a three-letter currency code in capitals, such as 'EUR'",
+    r"^[- #&'()+,./0-9:?A-Z_a-z|éëïü{}]+$": (
+        "EDU-DEX allows letters a-z and A-Z, digits, spaces and - # & ' ( ) + , . / : ? _ | { } é ë ï ü"
+    ),
 }
 
 

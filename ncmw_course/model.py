@@ -49,6 +49,7 @@ __all__ = [
     "Price",
     "ProgramForm",
     "ProgramLevel",
+    "ProgramType",
     "Programme",
     "Provider",
     "StudyHours",
@@ -84,8 +85,8 @@ Amount = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2)]
 class Location(CourseModel):
     """A place where a course day or run takes place."""
 
-    name: Text
-    """The name of the venue, such as ``NCMW, zaal 2``."""
+    name: Annotated[Text, Field(max_length=200)]
+    """The name of the venue, such as ``NCMW, zaal 2``; at most 200 characters."""
     street_address: Text | None = None
     """Street and number."""
     postal_code: Text | None = None
@@ -289,6 +290,13 @@ ProgramLevel = Literal[
 ]  # fmt: skip
 """An educational level, in EDU-DEX's words."""
 
+ProgramType = Literal[
+    "regular", "coaching", "conference", "educational", "exam", "internship", "research", "self study",
+    "traineeship", "training", "virtual classroom", "webinar", "workshop", "document", "lecture", "master class",
+    "mbo module",
+]  # fmt: skip
+"""The kind of programme, in EDU-DEX's words."""
+
 Degree = Literal[
     "none", "certificate", "diploma", "certificate on request", "certificate of participation", "testimonial",
     "module certificate",
@@ -318,10 +326,15 @@ class EdudexListing(CourseModel):
         Annotated[str, Strict(), StringConstraints(pattern=r"^[-+a-z0-9_.{}/&]+$", max_length=64)] | None
     ) = None
     """The provider's organisation unit ID at EDU-DEX (lower case, such as ``ncmw``)."""
-    program_id: Annotated[Text, StringConstraints(max_length=64)] | None = None
+    program_id: (
+        Annotated[Text, StringConstraints(max_length=64, pattern=r"^[- #&'()+,./0-9:?A-Z_a-z|éëïü{}]+$")]
+        | None
+    ) = None
     """The provider's own ID for this programme at EDU-DEX."""
     program_forms: tuple[ProgramForm, ...] = ()
     """How the programme is organised, such as ``part-time``."""
+    program_type: ProgramType | None = None
+    """The kind of programme, such as ``training`` or ``workshop``."""
     program_level: ProgramLevel | None = None
     """The level of the programme, such as ``post-hbo``."""
     degree: Degree | None = None

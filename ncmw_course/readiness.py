@@ -62,6 +62,7 @@ class Readiness:
 
 def _edudex(course: Course) -> list[Requirement]:
     listing = course.edudex
+    primary = course.language.split("-", 1)[0]
     summary_length = len(course.listing_summary)
     description_length = len(" ".join(course.description))
     return [
@@ -111,9 +112,24 @@ def _edudex(course: Course) -> list[Requirement]:
             bool(listing and listing.start_date_determination),
         ),
         Requirement(
+            "edudex.program_type",
+            "the kind of programme, such as training, workshop or master class",
+            bool(listing and listing.program_type),
+        ),
+        Requirement(
             "editions[].location",
             "at least one dated run with its location (EDU-DEX's programme location)",
             any(edition.location for edition in course.editions),
+        ),
+        Requirement(
+            "language",
+            f"a language with a two-letter code, such as nl ({primary!r} has {len(primary)} letters)",
+            len(primary) == 2,
+        ),
+        Requirement(
+            "contact.email",
+            "an e-mail address with plain ASCII before the @, as EDU-DEX requires",
+            course.contact.email is None or course.contact.email.split("@", 1)[0].isascii(),
         ),
         Requirement(
             "summary",
@@ -142,10 +158,9 @@ def _jsonld(course: Course) -> list[Requirement]:
             bool(course.editions) and all(edition.mode for edition in course.editions),
         ),
         Requirement(
-            "hours.contact_hours",
-            "the contact hours (for courseWorkload), or day dates and times (for courseSchedule)",
-            bool(course.hours and (course.hours.contact_hours or course.hours.study_load))
-            or all(day.start_time and day.end_time for day in course.days),
+            "hours",
+            "the contact hours or study load, for each run's courseWorkload",
+            bool(course.hours and (course.hours.contact_hours or course.hours.study_load)),
         ),
     ]
 

@@ -319,6 +319,7 @@ _EDUDEX = st.fixed_dictionaries(
         "program_forms": st.lists(
             st.sampled_from(("part-time", "full-time", "e-learning")), max_size=2, unique=True
         ),
+        "program_type": st.sampled_from(("training", "workshop", "master class")),
         "program_level": st.sampled_from(("hbo", "post-hbo", "mbo")),
         "degree": st.sampled_from(("certificate of participation", "certificate", "none")),
         "instruction_modes": st.lists(

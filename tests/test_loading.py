@@ -245,7 +245,10 @@ class TestModelProblems:
         data["description"] = ["x" * 20_000]
         assert [(p.location, p.message) for p in problems(json.dumps(data))] == [
             ("description[0]", "is 20000 characters long; shorten it to at most 10000"),
-            ("programme.days[0].topics", "has 10000 items; at most 100 are allowed, so this is probably a mistake"),
+            (
+                "programme.days[0].topics",
+                "has 10000 items; at most 100 are allowed, so this is probably a mistake",
+            ),
         ]
 
     def test_problems_without_positions_for_text_input(self) -> None:

@@ -30,6 +30,7 @@ def test_bundled_course_for_edudex(bundled_course: Course) -> None:
         "edudex.application_open",
         "edudex.payment_due",
         "edudex.start_date_determination",
+        "edudex.program_type",
         "editions[].location",
     ]
 
@@ -40,7 +41,7 @@ def test_bundled_course_for_jsonld(bundled_course: Course) -> None:
         "price",
         "editions",
         "editions[].mode",
-        "hours.contact_hours",
+        "hours",
     ]
 
 

@@ -1,0 +1,568 @@
+"""Tests of the ``edudex`` exporter: EDU-DEX's program_in schema, the mapping, readiness and limits.
+
+The schema is read from ``../shared/schemas/edudex/`` (see its README), never copied into this
+repository; where that folder is absent, the schema tests skip and say so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from functools import cache
+from importlib.metadata import version
+from typing import Any
+
+import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from ncmw_course import Course, NotReadyError, parse_course, render
+from ncmw_course.exporting import exporter_info, exporter_names
+from ncmw_course.readiness import check_readiness
+from tests.conftest import REPO, TESTDATA
+from tests.strategies import course_dicts, courses
+
+SCHEMA = REPO.parent / "shared" / "schemas" / "edudex" / "program_in.schema.json"
+EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "25"))
+FULL_LISTING = json.loads((TESTDATA / "course_full.json").read_bytes())["edudex"]
+"""The full course's EDU-DEX block, which every generated nearly-ready course starts from."""
+HARD = "<script>alert('x')</script> & ]]>"
+HARD_HTML = "&lt;script&gt;alert('x')&lt;/script&gt; &amp; ]]&gt;"
+
+
+@cache
+def _program_in() -> Draft202012Validator | None:
+    if not SCHEMA.is_file():
+        return None
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@pytest.fixture(scope="module")
+def program_in() -> Draft202012Validator:
+    """A validator of EDU-DEX's program_in schema (with format checks); skips when it is absent."""
+    validator = _program_in()
+    if validator is None:
+        pytest.skip(f"the EDU-DEX schema {SCHEMA} is absent; see ../shared/schemas/README.md")
+    return validator
+
+
+def schema_errors(validator: Draft202012Validator, document: Any) -> list[str]:
+    """Every way `document` breaks program_in, as ``path: message`` lines."""
+    return [
+        f"/{'/'.join(map(str, error.absolute_path))}: {error.message}"
+        for error in validator.iter_errors(document)
+    ]
+
+
+def edudex(course: Course) -> dict[str, Any]:
+    """The EDU-DEX document of `course`, parsed."""
+    document: dict[str, Any] = json.loads(render(course, "edudex"))
+    return document
+
+
+def variant(course: Course, **changes: Any) -> Course:
+    """`course` with some fields changed, validated like a course file."""
+    return Course.model_validate({**course.model_dump(mode="json"), **changes})
+
+
+def subjects(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The subject texts of `document`, by subject."""
+    return {item["subject"]: item for item in document["programDescriptions"]["subjectText"]}
+
+
+def not_ready_lines(course: Course) -> list[str]:
+    """What ``check --for edudex`` lists as missing."""
+    missing = check_readiness(course, "edudex").missing
+    return [f"{requirement.field}: {requirement.description}" for requirement in missing]
+
+
+class TestRegistration:
+    def test_is_registered_with_its_file_extension(self) -> None:
+        """edudex is installed under its name, writing application/json to <slug>.edudex.json."""
+        assert "edudex" in exporter_names()
+        info = exporter_info("edudex")
+        assert (info.name, info.file_extension, info.media_type, info.scope) == (
+            "edudex",
+            ".edudex.json",
+            "application/json",
+            "course",
+        )
+
+
+class TestNotReady:
+    def test_bundled_course_lists_what_to_add(self, bundled_course: Course) -> None:
+        """The bundled course states no EDU-DEX codes and no run, and the error says exactly that."""
+        with pytest.raises(NotReadyError) as caught:
+            render(bundled_course, "edudex")
+        assert str(caught.value) == (
+            "the course is not ready for edudex; add to the course file:\n"
+            "  - edudex.org_unit_id: the provider's organisation unit ID at EDU-DEX\n"
+            "  - edudex.program_id: the provider's ID for this programme at EDU-DEX\n"
+            "  - edudex.program_forms: how the programme is organised, such as part-time\n"
+            "  - edudex.program_level: the programme's level, such as post-hbo\n"
+            "  - edudex.degree: what participants receive, such as certificate of participation\n"
+            "  - edudex.application_type: whether people apply individually or as a group\n"
+            "  - edudex.application_open: whether applications are open (true or false)\n"
+            "  - edudex.payment_due: when participants pay: up-front, afterwards or installments\n"
+            "  - edudex.start_date_determination: how the start date is set, such as fixed starting date\n"
+            "  - edudex.program_type: the kind of programme, such as training, workshop or master class\n"
+            "  - editions[].location: at least one dated run with its location (EDU-DEX's programme location)\n"
+            "(see 'ncmw-course check --for edudex')"
+        )
+        assert caught.value.format_name == "edudex"
+
+    def test_error_lists_the_checklist_first(self, bundled_course: Course) -> None:
+        """The error's lines are the readiness checklist's missing items, then the exporter's own."""
+        with pytest.raises(NotReadyError) as caught:
+            render(bundled_course, "edudex")
+        assert list(caught.value.missing) == not_ready_lines(bundled_course)
+        checklist = check_readiness(bundled_course, "edudex").missing
+        assert [line.split(": ")[0] for line in caught.value.missing[: len(checklist)]] == [
+            requirement.field for requirement in checklist
+        ]
+
+    def test_description_over_the_limit_is_named(self, full_course: Course) -> None:
+        """A description of 1201 characters is reported with its length, not cut to 1200."""
+        course = variant(full_course, description=["a" * 600, "b" * 600])
+        with pytest.raises(NotReadyError) as caught:
+            render(course, "edudex")
+        assert "description: a description of at most 1200 characters (it has 1201)" in caught.value.missing
+
+    def test_summary_over_the_limit_is_named(self, full_course: Course) -> None:
+        """Without a summary, a first sentence over 200 characters is reported as the summary."""
+        course = variant(full_course, summary=None, description=["w" * 201 + ". Rest."])
+        with pytest.raises(NotReadyError) as caught:
+            render(course, "edudex")
+        assert (
+            "summary: a summary of at most 200 characters (the description's first sentence has 202)"
+            in caught.value.missing
+        )
+
+    def test_program_id_outside_edudex_pattern_is_refused_on_reading(self, full_course: Course) -> None:
+        """A programme ID with characters EDU-DEX refuses is an error in the course file, not rewritten."""
+        from ncmw_course import CourseDataError
+
+        listing = {**full_course.model_dump(mode="json")["edudex"], "program_id": "cursus@ncmw"}
+        with pytest.raises(CourseDataError) as caught:
+            parse_course(json.dumps({**full_course.model_dump(mode="json"), "edudex": listing}))
+        assert [(p.location, p.message) for p in caught.value.problems] == [
+            (
+                "edudex.program_id",
+                (
+                    "text 'cursus@ncmw' is not allowed here; EDU-DEX allows letters a-z and A-Z, digits, spaces "
+                    "and - # & ' ( ) + , . / : ? _ | { } é ë ï ü"
+                ),
+            )
+        ]
+
+    def test_email_edudex_cannot_carry_is_named(self, full_course: Course) -> None:
+        """An e-mail address with a non-ASCII local part is reported, since EDU-DEX's pattern refuses it."""
+        course = variant(
+            full_course,
+            contact={**full_course.model_dump(mode="json")["contact"], "email": "José@example.nl"},
+        )
+        with pytest.raises(NotReadyError) as caught:
+            render(course, "edudex")
+        assert "contact.email: an e-mail address with plain ASCII before the @, as EDU-DEX requires" in (
+            caught.value.missing
+        )
+
+    def test_long_biography_stays_out_of_the_teacher_summary(self, full_course: Course) -> None:
+        """A biography over 1200 characters is no teacher summary; the teachers text still has all of it."""
+        trainers = full_course.model_dump(mode="json")["trainers"]
+        trainers[1]["biography"] = ["x" * 700, "y" * 700]
+        document = edudex(variant(full_course, trainers=trainers))
+        teachers = document["programCurriculum"]["teacher"]
+        assert ("summary" in teachers[0], "summary" in teachers[1]) == (True, False)
+        assert "x" * 700 in subjects(document)["teachers"]["descriptionText"]["nl"]
+
+    def test_three_letter_language_is_named(self, full_course: Course) -> None:
+        """A course language without a two-letter code is reported: EDU-DEX keys texts by two letters."""
+        with pytest.raises(NotReadyError) as caught:
+            render(variant(full_course, language="gsw"), "edudex")
+        assert (
+            "language: a language with a two-letter code, such as nl ('gsw' has 3 letters)"
+            in caught.value.missing
+        )
+
+
+class TestSchema:
+    def test_full_course_validates(self, full_course: Course, program_in: Draft202012Validator) -> None:
+        """The full course's document breaks no rule of program_in."""
+        assert schema_errors(program_in, edudex(full_course)) == []
+
+    def test_maximal_course_validates(self, program_in: Draft202012Validator) -> None:
+        """The maximal course, its description cut to EDU-DEX's limit here, validates."""
+        maximal = Course.model_validate_json((TESTDATA / "course_maximal.json").read_bytes())
+        assert "description: a description of at most 1200 characters (it has 2554)" in not_ready_lines(
+            maximal
+        )
+        ready = variant(maximal, description=_within(list(maximal.description), 1200))
+        document = edudex(ready)
+        assert schema_errors(program_in, document) == []
+        assert len(document["programDescriptions"]["programDescriptionText"]["nl"]) <= 1200
+        assert len(document["programDescriptions"]["programSummaryText"]["nl"]) <= 200
+
+    def test_schema_check_catches_a_broken_document(
+        self, full_course: Course, program_in: Draft202012Validator
+    ) -> None:
+        """The check used here reports a missing required key, a bad enum value and a bad date."""
+        document = edudex(full_course)
+        del document["programClassification"]["programType"]
+        document["programAdmission"]["paymentDue"] = "later"
+        document["programSchedule"]["programRun"][0]["startDate"]["date"] = "2027-02-30"
+        errors = schema_errors(program_in, document)
+        assert len(errors) == 3
+        assert any(error.startswith("/programClassification: 'programType'") for error in errors)
+        assert any(error.startswith("/programAdmission/paymentDue:") for error in errors)
+        assert any(error.startswith("/programSchedule/programRun/0/startDate/date:") for error in errors)
+
+
+class TestMapping:
+    def test_metadata(self, full_course: Course, monkeypatch: pytest.MonkeyPatch) -> None:
+        """editor, format, generator and lastEdited: the provider, 1.0, this tool, the course's date."""
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        document = edudex(full_course)
+        assert list(document)[:4] == ["editor", "format", "generator", "lastEdited"]
+        assert document["editor"] == "NCMW"
+        assert document["format"] == "1.0"
+        assert document["generator"] == f"ncmw-course {version('ncmw-course')}"
+        assert document["lastEdited"] == "2026-09-01T00:00:00+00:00"
+
+    def test_classification_and_admission(self, full_course: Course) -> None:
+        """Codes come from the course's edudex block, places from its runs, duration from its days."""
+        document = edudex(full_course)
+        assert document["programClassification"] == {
+            "orgUnitId": "ncmw",
+            "programId": "gespreksvoering-bij-scheiding",
+            "programType": "training",
+            "programForm": ["part-time"],
+            "programLevel": "post-hbo",
+            "degree": "certificate of participation",
+            "programDuration": {"days": 3},
+            "programLocation": [{"description": "Baarlo"}],
+        }
+        assert document["programAdmission"] == {
+            "applicationOpen": True,
+            "applicationType": "individual",
+            "paymentDue": "up-front",
+            "startDateDetermination": "fixed starting date",
+            "requiredLevel": ["hbo"],
+            "maxNumberOfParticipants": 14,
+        }
+
+    def test_run_with_days_cost_and_place(self, full_course: Course) -> None:
+        """The run has final dates, its location, the price as tuition fee and each day with its times."""
+        (run,) = edudex(full_course)["programSchedule"]["programRun"]
+        assert run == {
+            "id": "gespreksvoering-bij-scheiding-20270309",
+            "status": "application opened",
+            "startDate": {"date": "2027-03-09", "isFinal": True},
+            "endDate": {"date": "2027-03-23", "isFinal": True},
+            "fullyOnline": False,
+            "location": {"locationName": {"nl": "NCMW, zaal 2"}, "city": "Baarlo", "country": "nl"},
+            "cost": [
+                {
+                    "id": "gespreksvoering-bij-scheiding-20270309-fee",
+                    "amount": "495.00",
+                    "amountIsFinal": True,
+                    "costType": "tuition fee",
+                    "currency": "EUR",
+                    "isRequiredCost": True,
+                    "descriptionText": {"nl": "vrijgesteld van btw"},
+                }
+            ],
+            "courseDay": [
+                {
+                    "id": "gespreksvoering-bij-scheiding-20270309-1",
+                    "date": "2027-03-09",
+                    "startTime": "09:30:00",
+                    "endTime": "16:30:00",
+                    "location": {
+                        "locationName": {"nl": "NCMW, zaal 2"},
+                        "address": "Voorbeeldstraat 12",
+                        "zipcode": "5991 AA",
+                        "city": "Baarlo",
+                        "country": "nl",
+                    },
+                },
+                {
+                    "id": "gespreksvoering-bij-scheiding-20270309-2",
+                    "date": "2027-03-16",
+                    "startTime": "09:30:00",
+                    "endTime": "16:30:00",
+                },
+                {
+                    "id": "gespreksvoering-bij-scheiding-20270309-3",
+                    "date": "2027-03-23",
+                    "startTime": "09:30:00",
+                    "endTime": "16:00:00",
+                },
+            ],
+        }
+
+    def test_no_vat_code_is_guessed(self, full_course: Course) -> None:
+        """The VAT note is kept as words; no VAT code, percentage or amount is made up from it."""
+        (run,) = edudex(full_course)["programSchedule"]["programRun"]
+        assert not {key for key in run["cost"][0] if key.startswith("VAT") or key == "amountVAT"}
+
+    def test_contact_curriculum_and_accreditation(self, full_course: Course) -> None:
+        """Contact details, language, teaching modes, trainers and register points come across."""
+        document = edudex(full_course)
+        assert document["programContacts"] == {
+            "contactData": [
+                {
+                    "contactName": "Secretariaat NCMW",
+                    "role": "contact",
+                    "email": "info@ncmw.nl",
+                    "telephone": "+31495450667",
+                    "webLink": {"nl": "https://www.ncmw.nl/"},
+                }
+            ]
+        }
+        assert document["programCurriculum"] == {
+            "instructionLanguage": [{"languageCode": "nl", "percentage": 100}],
+            "instructionMode": ["case study", "roleplay", "group discussion"],
+            "teacher": [
+                {
+                    "id": "marieke-de-vries",
+                    "name": "Marieke de Vries",
+                    "summary": {"nl": "Marieke de Vries werkt twintig jaar met gezinnen in scheiding."},
+                },
+                {
+                    "id": "sjoerd-odegaard",
+                    "name": "Sjoerd Ødegaard",
+                    "summary": {"nl": "Sjoerd Ødegaard begeleidt ouders en kinderen na een scheiding."},
+                },
+            ],
+        }
+        assert document["programExternalAcknowledgements"] == {
+            "accreditation": [
+                {
+                    "organization": "Registerplein",
+                    "trainingPoints": 18,
+                    "validFrom": "2027-01-01",
+                    "validUpto": "2028-12-31",
+                }
+            ]
+        }
+
+    def test_whole_study_load_is_given_in_hours(self, full_course: Course) -> None:
+        """A study load of 24.5 hours fits no whole-hour field and stays in words; 24 hours is given."""
+        assert "studyLoad" not in edudex(full_course)["programCurriculum"]
+        whole = variant(full_course, hours={"contact_hours": 18, "study_load": 24})
+        assert edudex(whole)["programCurriculum"]["studyLoad"] == {"program": 24}
+        assert subjects(edudex(full_course))["study load"]["descriptionText"] == {
+            "nl": "Contacturen: 18 uur\nStudiebelasting: 24,5 uur"
+        }
+
+    def test_descriptions(self, full_course: Course) -> None:
+        """Name, summary and description as text and HTML, search words and the course page."""
+        descriptions = edudex(full_course)["programDescriptions"]
+        assert descriptions["programName"] == {"nl": "Gespreksvoering bij scheiding"}
+        assert descriptions["programSummaryText"] == {"nl": full_course.summary}
+        assert descriptions["programSummaryHtml"] == {"nl": f"<p>{full_course.summary}</p>"}
+        assert descriptions["programDescriptionText"] == {"nl": "\n".join(full_course.description)}
+        assert descriptions["programDescriptionHtml"] == {
+            "nl": "\n".join(f"<p>{paragraph}</p>" for paragraph in full_course.description)
+        }
+        assert descriptions["webLink"] == {
+            "nl": "https://www.ncmw.nl/cursussen/gespreksvoering-bij-scheiding"
+        }
+        keyworded = variant(full_course, keywords=["scheiding", "ouders"])
+        assert edudex(keyworded)["programDescriptions"]["searchword"] == {"nl": ["scheiding", "ouders"]}
+        assert "searchword" not in edudex(variant(full_course, keywords=[]))["programDescriptions"]
+
+    def test_subject_texts_follow_the_brochure(self, full_course: Course) -> None:
+        """Every section becomes a subject text under EDU-DEX's subject, headed as in the brochure."""
+        found = subjects(edudex(full_course))
+        assert [(subject, item["header1"]["nl"]) for subject, item in found.items()] == [
+            ("objectives", "Doel"),
+            ("curriculum", "Programma"),
+            ("instruction modes", "Werkwijze"),
+            ("student profile", "Voor wie en waarom"),
+            ("teachers", "Trainers"),
+            ("course schedule", "Data en locaties"),
+            ("tuition fee", "Prijs"),
+            ("study load", "Studie-uren"),
+            ("accreditation", "Accreditatie"),
+            ("graduation", "Certificaat"),
+            ("characteristics", "Evaluatie"),
+            ("contact", "Informatie"),
+        ]
+
+    def test_curriculum_as_text_and_html_lists(self, full_course: Course) -> None:
+        """The programme's introduction, day headings and topics, as lines and as <p> and <ul>."""
+        curriculum = subjects(edudex(full_course))["curriculum"]
+        assert curriculum["descriptionText"]["nl"] == (
+            "De nascholing bestaat uit drie dagen, elk met een eigen thema.\n"
+            "Tussen de dagen werk je aan een casus uit je eigen praktijk.\n"
+            "Eerste dag: De positie van de hulpverlener\n"
+            "- Onpartijdigheid en meerzijdige partijdigheid\n"
+            "- Het eerste gesprek met twee ouders\n"
+            "Tweede dag: Kinderen en loyaliteit\n"
+            "- Signalen van een loyaliteitsconflict\n"
+            "- Kinderen betrekken bij het gesprek\n"
+            "- “Kiezen” tussen ouders\n"
+            "Derde dag: Afspraken die werken\n"
+            "- Het ouderschapsplan\n"
+            "- Evaluatie & afsluiting"
+        )
+        assert curriculum["descriptionHtml"]["nl"] == (
+            "<p>De nascholing bestaat uit drie dagen, elk met een eigen thema.</p>\n"
+            "<p>Tussen de dagen werk je aan een casus uit je eigen praktijk.</p>\n"
+            "<p>Eerste dag: De positie van de hulpverlener</p>\n"
+            "<ul><li>Onpartijdigheid en meerzijdige partijdigheid</li><li>Het eerste gesprek met twee ouders</li></ul>\n"
+            "<p>Tweede dag: Kinderen en loyaliteit</p>\n"
+            "<ul><li>Signalen van een loyaliteitsconflict</li><li>Kinderen betrekken bij het gesprek</li>"
+            "<li>“Kiezen” tussen ouders</li></ul>\n"
+            "<p>Derde dag: Afspraken die werken</p>\n"
+            "<ul><li>Het ouderschapsplan</li><li>Evaluatie &amp; afsluiting</li></ul>"
+        )
+
+    def test_contact_subject_links(self, full_course: Course) -> None:
+        """The contact text names the channels; its HTML links them with tel:, mailto: and https:."""
+        contact = subjects(edudex(full_course))["contact"]
+        assert contact["descriptionText"]["nl"] == (
+            "Secretariaat NCMW\nTel. 0495–450667\nE-mail info@ncmw.nl\nWebsite www.ncmw.nl"
+        )
+        assert contact["descriptionHtml"]["nl"] == (
+            "<p>Secretariaat NCMW</p>\n"
+            '<p>Tel. <a href="tel:+31495450667">0495–450667</a></p>\n'
+            '<p>E-mail <a href="mailto:info@ncmw.nl">info@ncmw.nl</a></p>\n'
+            '<p>Website <a href="https://www.ncmw.nl/">www.ncmw.nl</a></p>'
+        )
+
+    def test_teacher_ids_are_stable_ascii_and_unique(self, full_course: Course) -> None:
+        """Trainer IDs are ASCII slugs of the names; a repeated name gets -2, a non-Latin one a digest."""
+        trainers = full_course.model_dump(mode="json")["trainers"]
+        trainers += [{"name": "Marieke de Vries"}, {"name": "שלום עולם"}]
+        teachers = edudex(variant(full_course, trainers=trainers))["programCurriculum"]["teacher"]
+        ids = [teacher["id"] for teacher in teachers]
+        assert ids[:3] == ["marieke-de-vries", "sjoerd-odegaard", "marieke-de-vries-2"]
+        assert ids[3].startswith("trainer-")
+        assert ids == [
+            teacher["id"]
+            for teacher in edudex(variant(full_course, trainers=trainers))["programCurriculum"]["teacher"]
+        ]
+
+    def test_run_ids_stay_short_for_long_slugs(self, full_course: Course) -> None:
+        """A run ID fits EDU-DEX's 64 characters for the longest slug, and runs on one date differ."""
+        edition = full_course.model_dump(mode="json")["editions"][0]
+        course = variant(
+            full_course, slug="-".join(["abcdefghijk"] * 6) + "-abcdefg", editions=[edition, edition]
+        )
+        run_ids = [run["id"] for run in edudex(course)["programSchedule"]["programRun"]]
+        assert len(course.slug) == 79
+        assert run_ids[1] == run_ids[0] + "-2"
+        assert all(len(run_id) <= 64 for run_id in run_ids)
+
+
+class TestLimitsAndEscaping:
+    def test_texts_at_the_limits_are_kept_whole(self, full_course: Course) -> None:
+        """A 200-character summary and a 1200-character description in two paragraphs pass uncut."""
+        course = variant(full_course, summary="s" * 200, description=["d" * 599, "e" * 600])
+        descriptions = edudex(course)["programDescriptions"]
+        assert descriptions["programSummaryText"]["nl"] == "s" * 200
+        assert descriptions["programDescriptionText"]["nl"] == "d" * 599 + "\n" + "e" * 600
+        assert len(descriptions["programDescriptionText"]["nl"]) == 1200
+
+    def test_markup_is_escaped_in_html_and_literal_in_text(self, full_course: Course) -> None:
+        """<script>, & and ]]> in course text are escaped in every HTML variant and kept in the text ones."""
+        course = variant(
+            full_course,
+            title=f"Titel {HARD}",
+            summary=f"Samenvatting {HARD}",
+            description=[HARD],
+            goals=[HARD],
+        )
+        descriptions = edudex(course)["programDescriptions"]
+        assert descriptions["programName"]["nl"] == f"Titel {HARD}"
+        assert descriptions["programSummaryText"]["nl"] == f"Samenvatting {HARD}"
+        assert descriptions["programSummaryHtml"]["nl"] == f"<p>Samenvatting {HARD_HTML}</p>"
+        assert descriptions["programDescriptionText"]["nl"] == HARD
+        assert descriptions["programDescriptionHtml"]["nl"] == f"<p>{HARD_HTML}</p>"
+        objectives = subjects(edudex(course))["objectives"]
+        assert objectives["descriptionText"]["nl"] == f"- {HARD}"
+        assert objectives["descriptionHtml"]["nl"] == f"<ul><li>{HARD_HTML}</li></ul>"
+        html_values = [descriptions["programSummaryHtml"]["nl"], descriptions["programDescriptionHtml"]["nl"]]
+        html_values += [item["descriptionHtml"]["nl"] for item in descriptions["subjectText"]]
+        assert not any("<script" in value or "]]>" in value for value in html_values)
+
+
+class TestReproducible:
+    def test_same_course_same_bytes(self, full_course: Course) -> None:
+        """Rendering twice gives identical UTF-8 bytes: indented JSON with no \\u escapes and one final newline."""
+        data = render(full_course, "edudex")
+        assert data == render(full_course, "edudex")
+        text = data.decode("utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+        assert "Ødegaard" in text
+
+    def test_source_date_epoch_dates_the_document(
+        self, full_course: Course, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With SOURCE_DATE_EPOCH set, lastEdited follows it rather than the course's date or the clock."""
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        assert edudex(full_course)["lastEdited"] == datetime(2026, 1, 1, tzinfo=UTC).isoformat()
+
+
+@st.composite
+def nearly_ready_courses(draw: st.DrawFn) -> Course:
+    """Generated courses with the full course's EDU-DEX block, a located run and texts within limits."""
+    data = draw(course_dicts())
+    data["edudex"] = {**FULL_LISTING, **(data.get("edudex") or {})}
+    location = draw(
+        st.sampled_from(({"name": "NCMW, zaal 2"}, {"name": "Zaal", "locality": "Baarlo", "country": "NL"}))
+    )
+    data["editions"] = [*data.get("editions", []), {"start_date": "2027-03-09", "location": location}]
+    data["description"] = _within(data["description"], 1200)
+    for trainer in data["trainers"]:
+        trainer["biography"] = _within(trainer.get("biography", []), 1200)
+    course = Course.model_validate(data)
+    if len(course.listing_summary) > 200:
+        course = variant(course, summary=draw(st.sampled_from(("Kort.", HARD, "s" * 200))))
+    return course
+
+
+def _within(paragraphs: list[str], limit: int) -> list[str]:
+    """The first paragraphs whose " "-joined length stays within `limit`; at least a cut first one."""
+    if not paragraphs:
+        return []
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        if len(" ".join([*kept, paragraph.strip()])) > limit:
+            break
+        kept.append(paragraph.strip())
+    return kept or [paragraphs[0].strip()[:limit].strip() or "x"]
+
+
+def _renders_or_lists_what_is_missing(course: Course, validator: Draft202012Validator) -> None:
+    missing = not_ready_lines(course)
+    event("not ready" if missing else "ready")
+    if missing:
+        with pytest.raises(NotReadyError) as caught:
+            render(course, "edudex")
+        assert list(caught.value.missing) == missing
+    else:
+        assert schema_errors(validator, edudex(course)) == []
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(course=courses())
+def test_generated_courses_validate_or_say_what_is_missing(
+    course: Course, program_in: Draft202012Validator
+) -> None:
+    """Any valid course either raises NotReadyError with the checklist's lines or gives a valid document."""
+    _renders_or_lists_what_is_missing(course, program_in)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(course=nearly_ready_courses())
+def test_generated_ready_courses_validate(course: Course, program_in: Draft202012Validator) -> None:
+    """Generated courses with EDU-DEX codes and a located run validate, or say exactly what is missing."""
+    _renders_or_lists_what_is_missing(course, program_in)
