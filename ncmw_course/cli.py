@@ -202,14 +202,18 @@ def formats() -> None:
     from ncmw_course.exporting import exporter_info, exporter_names
 
     infos = [exporter_info(name) for name in exporter_names()]
-    rows = [(info.name, info.file_extension, info.media_type, info.description) for info in infos]
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
-    for info, row in zip(infos, rows, strict=True):
-        cells = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)]
-        click.echo("  ".join([*cells, row[3]]))
+    name_width = max(len(info.name) for info in infos)
+    extension_width = max(len(info.file_extension) for info in infos)
+    indent = " " * (name_width + extension_width + 4)
+    for info in infos:
+        scope = " (one file for all courses)" if info.scope == "catalogue" else ""
+        click.echo(
+            f"{info.name.ljust(name_width)}  {info.file_extension.ljust(extension_width)}  {info.description}{scope}"
+        )
+        click.echo(f"{indent}{info.media_type}")
         for option in info.options:
             flag = "--template FILE" if option.name == "template" else f"-O {option.name}=VALUE"
-            click.echo(f"{'':{widths[0]}}  option {flag}: {option.help}")
+            click.echo(f"{indent}option {flag}: {option.help}")
 
 
 @cli.command()
@@ -435,8 +439,12 @@ def check(target: str, course: Path | None) -> None:
     loaded = _load(course)
     readiness = check_readiness(loaded, target)
     total, missing = len(readiness.requirements), len(readiness.missing)
-    verdict = "is ready" if readiness.ready else f"is not ready: {missing} of {total} missing"
-    click.echo(f"{_shown(course)} (“{loaded.title}”) {verdict} for {target}")
+    verdict = (
+        f"is ready for {target}"
+        if readiness.ready
+        else f"is not ready for {target}: {missing} of {total} missing"
+    )
+    click.echo(f"{_shown(course)} (“{loaded.title}”) {verdict}")
     width = max(len(requirement.field) for requirement in readiness.requirements)
     for requirement in readiness.requirements:
         status = "present" if requirement.present else "MISSING"

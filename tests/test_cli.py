@@ -124,14 +124,18 @@ def test_bad_input_is_one_line_per_problem(runner: CliRunner, tmp_path: Path, ca
 
 class TestFormats:
     def test_lists_every_exporter(self, runner: CliRunner) -> None:
-        """Each registered format is listed with its extension, media type and description."""
+        """Each registered format is listed with its extension, description and media type."""
         result = runner.invoke(cli, ["formats"])
         assert result.exit_code == 0
         listed = [line.split()[0] for line in result.stdout.splitlines() if not line.startswith(" ")]
         assert listed == exporter_names()
-        width = max(map(len, exporter_names()))
-        assert f"{'json'.ljust(width)}  .json  " in result.stdout
-        assert "Canonical course JSON, for catalogue sites and other NCMW tools\n" in result.stdout
+        lines = result.stdout.splitlines()
+        json_line = next(line for line in lines if line.startswith("json "))
+        assert json_line.split(None, 2)[1:] == [
+            ".json",
+            "Canonical course JSON, for catalogue sites and other NCMW tools",
+        ]
+        assert lines[lines.index(json_line) + 1].strip() == "application/json"
 
     def test_lists_the_options_of_a_format(self, runner: CliRunner) -> None:
         """A format's options are listed under it."""
@@ -208,7 +212,7 @@ class TestExporterOptions:
     def test_formats_lists_options(self, runner: CliRunner) -> None:
         """formats shows each option under its format."""
         result = runner.invoke(cli, ["formats"])
-        assert "      option -O suffix=VALUE: Text to put after the title\n" in result.stdout
+        assert "option -O suffix=VALUE: Text to put after the title\n" in result.stdout
 
     def test_undeclared_option_is_a_usage_error(self, runner: CliRunner) -> None:
         """An option the format does not take exits 2 before anything is rendered."""
@@ -254,10 +258,12 @@ class TestBuild:
             f"Wrote dist/{SLUG}.json\n"
             f"Wrote dist/{SLUG}.jsonld\n"
             "Wrote dist/catalogue.json\n"
-            "Built 5 files for 1 course in dist; skipped 1 not ready\n"
+            "Wrote dist/catalogue.jsonld\n"
+            "Built 6 files for 1 course in dist; skipped 1 not ready\n"
         )
         assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == [
             "catalogue.json",
+            "catalogue.jsonld",
             f"{SLUG}.docx",
             f"{SLUG}.epub",
             f"{SLUG}.json",
@@ -411,7 +417,7 @@ class TestCheck:
         lines = result.stdout.splitlines()
         assert (
             lines[0]
-            == "the bundled course (“Ontrouw binnen de relatie”) is not ready: 9 of 16 missing for accreditation"
+            == "the bundled course (“Ontrouw binnen de relatie”) is not ready for accreditation: 9 of 16 missing"
         )
         assert "  MISSING  hours.contact_hours          the net contact hours" in lines
         assert "  present  trainers[].biography         a CV or biography of every trainer" in lines
@@ -423,7 +429,7 @@ class TestCheck:
         result = runner.invoke(cli, ["check", "--for", target])
         assert result.exit_code == 1
         assert result.stdout.splitlines()[0].endswith(
-            f"is not ready: {missing} of {len(result.stdout.splitlines()) - 1} missing for {target}"
+            f"is not ready for {target}: {missing} of {len(result.stdout.splitlines()) - 1} missing"
         )
 
     @pytest.mark.parametrize("target", ["accreditation", "edudex", "jsonld"])
