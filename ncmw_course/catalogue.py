@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import Field
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ncmw_course.fields import CourseModel, Date, LanguageTag, Slug, Text
-from ncmw_course.model import FORMAT_VERSION, Course
+from ncmw_course.model import FORMAT_VERSION, Course, published_schema
 
 __all__ = ["CATALOGUE_SCHEMA_ID", "Catalogue", "CatalogueEntry", "catalogue_json_schema", "make_catalogue"]
 
@@ -79,21 +78,6 @@ def make_catalogue(courses: Sequence[Course]) -> Catalogue:
     )
 
 
-class _CatalogueSchemaGenerator(GenerateJsonSchema):
-    def generate(self, schema: Any, mode: Any = "validation") -> JsonSchemaValue:
-        result = super().generate(schema, mode=mode)
-        properties = {
-            "$schema": {"description": "The catalogue schema's identifier.", "type": "string"},
-            **result["properties"],
-        }
-        return {
-            "$schema": self.schema_dialect,
-            "$id": CATALOGUE_SCHEMA_ID,
-            **result,
-            "properties": properties,
-        }
-
-
 def catalogue_json_schema() -> dict[str, Any]:
     """The JSON Schema of the catalogue JSON (draft 2020-12), as published in ``schema/catalogue.schema.json``."""
-    return Catalogue.model_json_schema(schema_generator=_CatalogueSchemaGenerator)
+    return published_schema(Catalogue, CATALOGUE_SCHEMA_ID, "The catalogue schema's identifier.")

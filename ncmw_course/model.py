@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BeforeValidator, EmailStr, Field, Strict, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, EmailStr, Field, Strict, StringConstraints, model_validator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ncmw_course.fields import (
@@ -442,26 +442,22 @@ class Course(CourseModel):
         return self.programme.days
 
 
-class _CourseSchemaGenerator(GenerateJsonSchema):
-    """Adds the schema's identity, and the ``"$schema"`` key that course files may carry."""
+def published_schema(model: type[BaseModel], schema_id: str, schema_key: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `model` as published: with ``$schema``, ``$id``, and a
+    ``"$schema"`` property (described by `schema_key`) that documents may carry for editors.
+    """
 
-    def generate(self, schema: Any, mode: Any = "validation") -> JsonSchemaValue:
-        result = super().generate(schema, mode=mode)
-        properties = {
-            "$schema": {
-                "description": "Where editors find this schema; ignored when the course is read.",
-                "type": "string",
-            },
-            **result["properties"],
-        }
-        return {
-            "$schema": self.schema_dialect,
-            "$id": SCHEMA_ID,
-            **result,
-            "properties": properties,
-        }
+    class Generator(GenerateJsonSchema):
+        def generate(self, schema: Any, mode: Any = "validation") -> JsonSchemaValue:
+            result = super().generate(schema, mode=mode)
+            properties = {"$schema": {"description": schema_key, "type": "string"}, **result["properties"]}
+            return {"$schema": self.schema_dialect, "$id": schema_id, **result, "properties": properties}
+
+    return model.model_json_schema(schema_generator=Generator)
 
 
 def course_json_schema() -> dict[str, Any]:
     """The JSON Schema of a course file (draft 2020-12), as published in ``schema/course.schema.json``."""
-    return Course.model_json_schema(schema_generator=_CourseSchemaGenerator)
+    return published_schema(
+        Course, SCHEMA_ID, "Where editors find this schema; ignored when the course is read."
+    )
