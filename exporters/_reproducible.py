@@ -13,6 +13,8 @@ import zipfile
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
+from ncmw_course.errors import ExportError
+
 __all__ = ["ZIP_EPOCH", "document_datetime", "repack_zip"]
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
@@ -25,13 +27,13 @@ def document_datetime(updated: date) -> datetime:
     """The moment a document is dated: ``SOURCE_DATE_EPOCH`` when set, else `updated` at 00:00 UTC.
 
     Raises:
-        ValueError: ``SOURCE_DATE_EPOCH`` is set but is not a whole number of seconds.
+        ExportError: ``SOURCE_DATE_EPOCH`` is set but is not a whole number of seconds.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         if not epoch.isdigit():
             msg = f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {epoch!r}"
-            raise ValueError(msg)
+            raise ExportError(msg)
         return datetime.fromtimestamp(int(epoch), tz=UTC)
     return datetime(updated.year, updated.month, updated.day, tzinfo=UTC)
 

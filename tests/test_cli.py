@@ -472,6 +472,30 @@ def test_version(runner: CliRunner) -> None:
     assert (result.exit_code, result.stdout) == (0, f"ncmw-course, version {version('ncmw-course')}\n")
 
 
+def test_a_bug_keeps_its_traceback(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error that is not the user's (a bug) is not turned into 'Error: …': it keeps its traceback."""
+    import ncmw_course.loading
+
+    def broken(_path: object = None) -> None:
+        message = "a bug"
+        raise RuntimeError(message)
+
+    monkeypatch.setattr(ncmw_course.loading, "load_course", broken)
+    result = runner.invoke(cli, ["export", "json"])
+    assert isinstance(result.exception, RuntimeError)
+    assert "Error:" not in result.stderr
+
+
+def test_bad_source_date_epoch_is_a_user_error(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SOURCE_DATE_EPOCH that is not a number is reported as an error, without a traceback."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "gisteren")
+    result = runner.invoke(cli, ["export", "docx", "-o", "-"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not 'gisteren'\n",
+    )
+
+
 def test_unknown_command_is_a_usage_error(runner: CliRunner) -> None:
     """A mistyped command exits 2."""
     result = runner.invoke(cli, ["valdate"])

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from exporters._reproducible import document_datetime, repack_zip
+from ncmw_course import ExportError
 
 
 def archive(*names: str) -> bytes:
@@ -35,7 +36,7 @@ def test_source_date_epoch_wins(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_bad_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     """A SOURCE_DATE_EPOCH that is not a number of seconds is refused, naming the variable."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH must be a whole number"):
+    with pytest.raises(ExportError, match="SOURCE_DATE_EPOCH must be a whole number"):
         document_datetime(date(2026, 3, 10))
 
 
