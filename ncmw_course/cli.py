@@ -8,12 +8,15 @@ Only click is imported at start-up; each command imports what it needs, so that 
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
 import json
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, Protocol, TypeVar
 
 import click
 
@@ -21,6 +24,7 @@ from ncmw_course.errors import NcmwCourseError
 from ncmw_course.readiness import target_names
 
 if TYPE_CHECKING:
+    from ncmw_course.exporting import CatalogueExporter, Exporter
     from ncmw_course.model import Course
 
 P = ParamSpec("P")
@@ -290,6 +294,13 @@ def export(
     is_flag=True,
     help="Treat a format the course is not ready for as an error, instead of skipping it.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    metavar="N",
+    type=click.IntRange(min=1),
+    help="How many courses to build at once, in separate processes.  [default: the number of CPUs]",
+)
 @exporter_options
 @handle_user_errors
 def build(
@@ -297,6 +308,7 @@ def build(
     output_dir: Path,
     format_names: Sequence[str],
     strict: bool,
+    jobs: int | None,
     template: Path | None,
     extra_options: dict[str, str],
 ) -> None:
@@ -311,6 +323,9 @@ def build(
     without its codes) is skipped and named, with the check command to run;
     with --strict that is an error too.
 
+    Courses are built in parallel (--jobs); the report keeps their order. On
+    a terminal, a build of several courses shows a progress bar.
+
     \b
     Examples:
       ncmw-course build
@@ -318,8 +333,7 @@ def build(
       ncmw-course build --strict my-course.json
     """
     from ncmw_course._files import write_atomically
-    from ncmw_course.errors import NotReadyError
-    from ncmw_course.exporting import exporter_info, exporter_names, render, render_catalogue
+    from ncmw_course.exporting import exporter_info, exporter_names, render_catalogue
 
     names = list(format_names) or exporter_names()
     options = _collect(template, extra_options)
@@ -332,7 +346,7 @@ def build(
     failures = skipped = written = 0
     built: dict[str, tuple[str, Course]] = {}
 
-    def report(error: NcmwCourseError) -> None:
+    def report(error: NcmwCourseError | str) -> None:
         nonlocal failures
         click.echo(f"Error: {error}", err=True)
         failures += 1
@@ -343,38 +357,50 @@ def build(
         click.echo(f"Wrote {target}", err=True)
         written += 1
 
-    for path in _course_files(courses, report):
-        try:
-            course = _load(path)
-            if course.slug in built:
-                msg = (
-                    f"{_shown(path)}: has the slug {course.slug!r}, like {built[course.slug][0]}; "
+    files = _course_files(courses, report)
+    plan = _BuildPlan(
+        output_dir=output_dir,
+        formats=tuple((name, infos[name].file_extension) for name in names if infos[name].scope == "course"),
+        options=options_for,
+        strict=strict,
+    )
+    _EXPORTERS.clear()  # a fresh registry lookup per build; worker processes start from this state
+    jobs = min(jobs or os.cpu_count() or 1, len(files))
+    outcomes: list[str | None] = []  # per file in order: its error, or None when it is built
+    to_build: list[tuple[Path | None, Course]] = []
+    with _course_map(jobs) as run:
+        # load every course first, to refuse a second course with a slug before anything is written
+        for path, loaded in zip(files, run(_load_course_file, files), strict=True):
+            if isinstance(loaded, str):
+                outcomes.append(loaded)
+            elif loaded.slug in built:
+                outcomes.append(
+                    f"{_shown(path)}: has the slug {loaded.slug!r}, like {built[loaded.slug][0]}; "
                     "give each course its own slug"
                 )
-                raise NcmwCourseError(msg)
-        except NcmwCourseError as error:
-            report(error)
-            continue
-        built[course.slug] = (_shown(path), course)
-        for name in names:
-            if infos[name].scope != "course":
-                continue
-            try:
-                data = render(course, name, **options_for[name])
-                write(output_dir / f"{course.slug}{infos[name].file_extension}", data)
-            except NotReadyError as error:
-                if strict:
-                    report(error)
+            else:
+                built[loaded.slug] = (_shown(path), loaded)
+                to_build.append((path, loaded))
+                outcomes.append(None)
+        reports = run(functools.partial(_build_course, plan), to_build)
+        with _progress(len(to_build)) as show:
+            for outcome in outcomes:  # the report in the order of the files
+                if outcome is not None:
+                    show([f"Error: {outcome}"], advance=False)
+                    failures += 1
                     continue
-                fields = ", ".join(item.split(":", 1)[0] for item in error.missing)
-                command = f"ncmw-course check --for {name}" + (f" {path}" if path is not None else "")
-                click.echo(
-                    f"Skipped {name} for {course.slug}: not ready; missing {fields} (see '{command}')",
-                    err=True,
-                )
-                skipped += 1
-            except NcmwCourseError as error:
-                report(error)
+                lines = []
+                for kind, text in next(reports):
+                    if kind == "wrote":
+                        lines.append(f"Wrote {text}")
+                        written += 1
+                    elif kind == "skipped":
+                        lines.append(text)
+                        skipped += 1
+                    else:
+                        lines.append(f"Error: {text}")
+                        failures += 1
+                show(lines)
     catalogue_courses = [course for _, course in built.values()]
     for name in names:
         if infos[name].scope == "catalogue" and catalogue_courses:
@@ -387,12 +413,131 @@ def build(
                 report(error)
     summary = f"Built {_count(written, 'file')} for {_count(len(built), 'course')} in {output_dir}"
     if skipped:
-        summary += f"; skipped {skipped} not ready"
+        summary += f"; skipped {_count(skipped, 'file')}"
     if failures:
         summary += f"; {_count(failures, 'problem')} reported above"
     click.echo(summary, err=True)
     if failures:
         raise SystemExit(1)
+
+
+@dataclasses.dataclass(frozen=True)
+class _BuildPlan:
+    """What a worker needs to build one course: where, which per-course formats, their options."""
+
+    output_dir: Path
+    formats: tuple[tuple[str, str], ...]
+    """(name, file extension) of each per-course format, in the order of the build."""
+    options: dict[str, dict[str, object]]
+    strict: bool
+
+
+_EXPORTERS: dict[str, Exporter | CatalogueExporter] = {}
+"""The exporters of the current build, by name: created once per process, not once per course."""
+
+
+def _load_course_file(path: Path | None) -> Course | str:
+    """The course in `path`, or the error message (a string pickles, every exception does not)."""
+    try:
+        return _load(path)
+    except NcmwCourseError as error:
+        return str(error)
+
+
+def _build_course(plan: _BuildPlan, task: tuple[Path | None, Course]) -> list[tuple[str, str]]:
+    """Render and write every per-course format of one course, in a worker; return the report.
+
+    Each event is ``("wrote", path)``, ``("skipped", line)`` or ``("error", message)``.
+    """
+    from ncmw_course._files import write_atomically
+    from ncmw_course.errors import MissingToolError, NotReadyError
+    from ncmw_course.exporting import get_exporter, render_with
+
+    path, course = task
+    events: list[tuple[str, str]] = []
+    for name, extension in plan.formats:
+        try:
+            exporter = _EXPORTERS.get(name)
+            if exporter is None:
+                exporter = _EXPORTERS[name] = get_exporter(name, **plan.options[name])
+            data = render_with(exporter, course, name)
+            target = plan.output_dir / f"{course.slug}{extension}"
+            write_atomically(target, data)
+            events.append(("wrote", str(target)))
+        except NotReadyError as error:
+            if plan.strict:
+                events.append(("error", str(error)))
+                continue
+            fields = ", ".join(item.split(":", 1)[0] for item in error.missing)
+            command = f"ncmw-course check --for {name}" + (f" {path}" if path is not None else "")
+            events.append(
+                (
+                    "skipped",
+                    f"Skipped {name} for {course.slug}: not ready; missing {fields} (see '{command}')",
+                )
+            )
+        except MissingToolError as error:
+            if plan.strict:
+                events.append(("error", str(error)))
+            else:
+                events.append(("skipped", f"Skipped {name} for {course.slug}: {error}"))
+        except NcmwCourseError as error:
+            events.append(("error", str(error)))
+    return events
+
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+@contextlib.contextmanager
+def _course_map(jobs: int) -> Iterator[Callable[[Callable[[T], U], Sequence[T]], Iterator[U]]]:
+    """A `map` that keeps the order: in this process for one job, else on a pool of `jobs` processes.
+
+    Why processes: rendering is pure Python (lxml, zipfile), so threads would share one core.
+    """
+    if jobs <= 1:
+        yield lambda function, items: map(function, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+
+        def run(function: Callable[[T], U], items: Sequence[T]) -> Iterator[U]:
+            # a few chunks per worker: fewer round trips than one course each, still balanced
+            return pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8)))
+
+        yield run
+
+
+class _Show(Protocol):
+    def __call__(self, lines: list[str], *, advance: bool = True) -> None: ...
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[_Show]:
+    """Yields `show`, which prints report lines on stderr and counts a course built (`advance`).
+
+    For several courses on a terminal, a progress bar stays below the lines; in pipes and CI, where
+    stderr is no terminal, there is no bar and the lines are all there is.
+    """
+    stream = sys.stderr
+    if total < 2 or not stream.isatty():
+
+        def show(lines: list[str], *, advance: bool = True) -> None:
+            for line in lines:
+                click.echo(line, err=True)
+
+        yield show
+        return
+    with click.progressbar(length=total, label="Building", file=stream, show_pos=True) as bar:
+
+        def show_above_bar(lines: list[str], *, advance: bool = True) -> None:
+            if lines:
+                click.echo("\r\x1b[K" + "\n".join(lines), err=True)  # over the bar, which update redraws
+            bar.update(1 if advance else 0)
+
+        yield show_above_bar
 
 
 def _course_files(paths: Sequence[Path], report: Callable[[NcmwCourseError], None]) -> list[Path | None]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 __all__ = [
     "CourseDataError",
     "ExportError",
+    "MissingToolError",
     "NcmwCourseError",
     "NotReadyError",
     "OutputError",
@@ -86,6 +87,13 @@ class UnknownExporterError(NcmwCourseError):
 
 class ExportError(NcmwCourseError):
     """An exporter could not be loaded, or could not render the course."""
+
+
+class MissingToolError(ExportError):
+    """A program that a format needs (such as LibreOffice for pdf) is not installed.
+
+    The message names what to install. ``build`` skips the format and says so; ``export`` fails.
+    """
 
 
 class NotReadyError(ExportError):

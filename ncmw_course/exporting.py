@@ -45,6 +45,7 @@ __all__ = [
     "get_exporter",
     "render",
     "render_catalogue",
+    "render_with",
     "write",
 ]
 
@@ -256,7 +257,15 @@ def render(course: Course, name: str, **options: object) -> bytes:
         UnknownExporterError: No exporter has that name.
         ExportError: The exporter is broken, does not accept an option, or cannot render this course.
     """
-    exporter = get_exporter(name, **options)
+    return render_with(get_exporter(name, **options), course, name)
+
+
+def render_with(exporter: Exporter | CatalogueExporter, course: Course, name: str) -> bytes:
+    """Render `course` with an exporter made by :func:`get_exporter` (made once, used for many courses).
+
+    Raises:
+        ExportError: The exporter is a catalogue format, or cannot render this course.
+    """
     if not isinstance(exporter, Exporter) or getattr(exporter, "scope", "course") != "course":
         msg = f"{name!r} is a catalogue format: it renders several courses at once; use render_catalogue()"
         raise ExportError(msg)

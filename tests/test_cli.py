@@ -255,19 +255,25 @@ class TestBuild:
             "editions[].location "
             "(see 'ncmw-course check --for edudex')\n"
             f"Wrote dist/{SLUG}.epub\n"
+            f"Wrote dist/{SLUG}.html\n"
             f"Wrote dist/{SLUG}.json\n"
             f"Wrote dist/{SLUG}.jsonld\n"
+            f"Wrote dist/{SLUG}.pdf\n"
+            "Wrote dist/catalogue.html\n"
             "Wrote dist/catalogue.json\n"
             "Wrote dist/catalogue.jsonld\n"
-            "Built 6 files for 1 course in dist; skipped 1 not ready\n"
+            "Built 9 files for 1 course in dist; skipped 1 file\n"
         )
         assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == [
+            "catalogue.html",
             "catalogue.json",
             "catalogue.jsonld",
             f"{SLUG}.docx",
             f"{SLUG}.epub",
+            f"{SLUG}.html",
             f"{SLUG}.json",
             f"{SLUG}.jsonld",
+            f"{SLUG}.pdf",
         ]
 
     def test_every_registered_format_is_built_or_skipped(self, runner: CliRunner) -> None:
@@ -372,7 +378,7 @@ class TestNotReady:
             (
                 f"Wrote dist/{SLUG}.json\n"
                 f"Skipped needy for {SLUG}: not ready; missing price (see 'ncmw-course check --for needy')\n"
-                "Built 1 file for 1 course in dist; skipped 1 not ready\n"
+                "Built 1 file for 1 course in dist; skipped 1 file\n"
             ),
         )
 
@@ -407,6 +413,35 @@ class TestNotReady:
         assert (tmp_path / "dist" / "gespreksvoering-bij-scheiding.needy").read_text(
             encoding="utf-8"
         ) == "495.00"
+
+
+class TestMissingTool:
+    def test_build_skips_pdf_without_libreoffice(
+        self, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without LibreOffice, build makes the other formats and says what to install for pdf; exit 0."""
+        monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+        result = runner.invoke(cli, ["build", "--jobs", "1", "-f", "json", "-f", "pdf"])
+        assert result.exit_code == 0
+        assert result.stderr == (
+            f"Wrote dist/{SLUG}.json\n"
+            f"Skipped pdf for {SLUG}: the pdf format needs LibreOffice, and neither 'soffice' nor 'libreoffice' "
+            "is on the PATH; install it with 'apt-get install libreoffice-writer-nogui' (Debian, Ubuntu) or from "
+            "https://www.libreoffice.org/\n"
+            "Built 1 file for 1 course in dist; skipped 1 file\n"
+        )
+
+    def test_strict_build_and_export_fail_without_libreoffice(
+        self, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With --strict, or in an explicit export, a missing LibreOffice is an error; nothing is written."""
+        monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+        strict = runner.invoke(cli, ["build", "--jobs", "1", "--strict", "-f", "pdf"])
+        export = runner.invoke(cli, ["export", "pdf"])
+        for result in (strict, export):
+            assert result.exit_code == 1
+            assert result.stderr.startswith("Error: the pdf format needs LibreOffice")
+        assert not (tmp_path / "dist").exists()
 
 
 class TestCheck:
@@ -538,3 +573,52 @@ def test_light_commands_import_no_rendering_library(arguments: list[str], tmp_pa
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
     )
     assert result.stderr.endswith("HEAVY=[]")
+
+
+class TestBuildJobs:
+    @pytest.fixture
+    def folder(self, tmp_path: Path) -> Path:
+        """A folder with three course files."""
+        courses = tmp_path / "courses"
+        courses.mkdir()
+        for name in ("course_minimal.json", "course_full.json", "course_maximal.json"):
+            (courses / name).write_bytes((TESTDATA / name).read_bytes())
+        return courses
+
+    def test_jobs_give_the_same_files_and_report(
+        self, runner: CliRunner, tmp_path: Path, folder: Path
+    ) -> None:
+        """A build on two worker processes writes the same files, byte for byte, and the same report in order."""
+        formats = ["-f", "json", "-f", "docx", "-f", "epub", "-f", "catalogue-json"]
+        one = runner.invoke(cli, ["build", str(folder), *formats, "-o", "one", "--jobs", "1"])
+        two = runner.invoke(cli, ["build", str(folder), *formats, "-o", "two", "--jobs", "2"])
+        assert (one.exit_code, two.exit_code) == (0, 0)
+        assert two.stderr == one.stderr.replace("one/", "two/").replace(" in one\n", " in two\n")
+        assert one.stderr.endswith("Built 10 files for 3 courses in one\n")
+        written = sorted(path.name for path in (tmp_path / "one").iterdir())
+        assert written == sorted(path.name for path in (tmp_path / "two").iterdir())
+        assert len(written) == 10
+        for name in written:
+            assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+
+    def test_jobs_keep_errors_in_course_order(self, runner: CliRunner, tmp_path: Path) -> None:
+        """With workers, an invalid course and a second use of a slug are reported where they come."""
+        broken = str(broken_course(tmp_path))
+        minimal = str(TESTDATA / "course_minimal.json")
+        full = str(TESTDATA / "course_full.json")
+        result = runner.invoke(cli, ["build", minimal, broken, full, minimal, "-f", "json", "--jobs", "2"])
+        assert result.exit_code == 1
+        lines = result.stderr.splitlines()
+        assert lines[0] == "Wrote dist/minimale-cursus.json"
+        assert lines[1].startswith(f"Error: {broken}:")
+        assert lines[-3:] == [
+            "Wrote dist/gespreksvoering-bij-scheiding.json",
+            f"Error: {minimal}: has the slug 'minimale-cursus', like {minimal}; give each course its own slug",
+            "Built 2 files for 2 courses in dist; 2 problems reported above",
+        ]
+
+    def test_jobs_must_be_positive(self, runner: CliRunner) -> None:
+        """--jobs 0 is a usage error."""
+        result = runner.invoke(cli, ["build", "--jobs", "0"])
+        assert result.exit_code == 2
+        assert "Invalid value for '-j' / '--jobs'" in result.stderr

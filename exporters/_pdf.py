@@ -1,0 +1,132 @@
+"""The Word brochure converted to a tagged PDF by LibreOffice headless, and made reproducible.
+
+Each conversion runs in its own temporary folder with its own LibreOffice profile
+(``-env:UserInstallation``), so conversions can run in parallel and leave nothing behind. LibreOffice
+stamps the conversion time into the PDF (``/CreationDate`` and ``xmp:CreateDate``), a random
+document ``/ID`` and a ``/DocChecksum`` that covers the time; :func:`reproducible_pdf` overwrites these in place with the course's date (or
+``SOURCE_DATE_EPOCH``) and a digest of the rest of the file. Each replacement has the length of what
+it replaces, so the cross-reference table stays valid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ncmw_course.errors import ExportError, MissingToolError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
+__all__ = ["MISSING_LIBREOFFICE", "convert_docx", "find_soffice", "reproducible_pdf"]
+
+MISSING_LIBREOFFICE = (
+    "the pdf format needs LibreOffice, and neither 'soffice' nor 'libreoffice' is on the PATH; "
+    "install it with 'apt-get install libreoffice-writer-nogui' (Debian, Ubuntu) or from "
+    "https://www.libreoffice.org/"
+)
+
+# writer_pdf_Export's options: a tagged PDF (structure tree, reading order, alt texts), PDF/UA-1
+# identification, the title rather than the file name in the viewer's title bar, bookmarks.
+FILTER_OPTIONS = {
+    "UseTaggedPDF": {"type": "boolean", "value": "true"},
+    "PDFUACompliance": {"type": "boolean", "value": "true"},
+    "DisplayPDFDocumentTitle": {"type": "boolean", "value": "true"},
+    "ExportBookmarks": {"type": "boolean", "value": "true"},
+}
+CONVERT_TO = "pdf:writer_pdf_Export:" + json.dumps(FILTER_OPTIONS, separators=(",", ":"))
+TIMEOUT_SECONDS = 180
+
+
+def find_soffice() -> str:
+    """The path of LibreOffice's ``soffice`` (or ``libreoffice``).
+
+    Raises:
+        MissingToolError: Neither is installed; the message names the package to install.
+    """
+    for program in ("soffice", "libreoffice"):
+        path = shutil.which(program)
+        if path:
+            return path
+    raise MissingToolError(MISSING_LIBREOFFICE)
+
+
+def convert_docx(docx: bytes, moment: datetime) -> bytes:
+    """The PDF of the Word document `docx`, dated `moment`, as LibreOffice's tagged PDF export makes it.
+
+    Raises:
+        ExportError: LibreOffice is missing, fails, or takes longer than three minutes.
+    """
+    soffice = find_soffice()
+    with tempfile.TemporaryDirectory(prefix="ncmw-course-pdf-") as name:
+        folder = Path(name)
+        source = folder / "brochure.docx"
+        source.write_bytes(docx)
+        command = [
+            soffice,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            CONVERT_TO,
+            "--outdir",
+            str(folder),
+            str(source),
+        ]
+        try:
+            result = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+        except subprocess.TimeoutExpired as error:
+            msg = f"LibreOffice did not convert the brochure to PDF within {TIMEOUT_SECONDS} seconds"
+            raise ExportError(msg) from error
+        target = folder / "brochure.pdf"
+        if result.returncode != 0 or not target.is_file():
+            said = result.stderr.decode("utf-8", "replace").strip() or "no message"
+            msg = f"LibreOffice could not convert the brochure to PDF (exit {result.returncode}): {said}"
+            raise ExportError(msg)
+        return reproducible_pdf(target.read_bytes(), moment)
+
+
+_CREATION_DATE = re.compile(rb"/CreationDate\(D:(\d{14})")
+_XMP_DATE = re.compile(rb"<xmp:(?:CreateDate|ModifyDate|MetadataDate)>(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
+_DOCUMENT_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]{32})")
+
+
+def reproducible_pdf(data: bytes, moment: datetime) -> bytes:
+    """`data` with the conversion time replaced by `moment` (UTC) and the ``/ID`` derived from the content.
+
+    Only same-length replacements are made, so byte offsets (the xref table) are unchanged.
+    """
+    stamp = moment.strftime("%Y%m%d%H%M%S").encode("ascii")
+    iso = moment.strftime("%Y-%m-%dT%H:%M:%S").encode("ascii")
+    data = _replace_groups(_CREATION_DATE, data, lambda _: stamp)
+    data = _replace_groups(_XMP_DATE, data, lambda _: iso)
+    content = _CHECKSUM.sub(b"", _DOCUMENT_ID.sub(b"", data))
+    digest = hashlib.md5(content, usedforsecurity=False).hexdigest().upper().encode("ascii")
+    data = _replace_groups(_CHECKSUM, data, lambda _: digest)
+    return _replace_groups(_DOCUMENT_ID, data, lambda _: digest)
+
+
+def _replace_groups(pattern: re.Pattern[bytes], data: bytes, produce: Callable[[bytes], bytes]) -> bytes:
+    """Every group of every match of `pattern` replaced by ``produce(group)``, which has the same length."""
+    out: list[bytes] = []
+    last = 0
+    for match in pattern.finditer(data):
+        for group in range(1, (pattern.groups or 0) + 1):
+            start, end = match.span(group)
+            replacement = produce(data[start:end])
+            if len(replacement) != end - start:  # fixed-width formats: a bug if hit
+                msg = "a PDF replacement must keep the length of what it replaces"
+                raise AssertionError(msg)
+            out += [data[last:start], replacement]
+            last = end
+    out.append(data[last:])
+    return b"".join(out)

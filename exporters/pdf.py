@@ -1,0 +1,52 @@
+"""``pdf``: the Word brochure as a tagged PDF, for e-mail and print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from ncmw_course.exporting import ExporterOption
+
+if TYPE_CHECKING:
+    from ncmw_course.model import Course
+
+__all__ = ["PdfExporter"]
+
+
+class PdfExporter:
+    """Renders the Word brochure (the ``docx`` format) to an A4 tagged PDF with LibreOffice headless.
+
+    The PDF is tagged (PDF/UA-1 identification, structure tree, reading order), has selectable
+    text, bookmarks for the headings, and carries the title, author, subject, keywords and language
+    of the brochure's document properties. It is dated by the course's ``updated`` date (or
+    ``SOURCE_DATE_EPOCH``) and gets a content-derived ``/ID``, so the same course and LibreOffice
+    version give the same bytes. Needs LibreOffice (Debian: ``libreoffice-writer-nogui``); without
+    it, rendering raises an ``ExportError`` that says so.
+
+    Args:
+        template: A Word template for the brochure, as for the ``docx`` format.
+    """
+
+    name: ClassVar[str] = "pdf"
+    file_extension: ClassVar[str] = ".pdf"
+    media_type: ClassVar[str] = "application/pdf"
+    description: ClassVar[str] = (
+        "The Word brochure as a tagged A4 PDF (needs LibreOffice), for e-mail and print"
+    )
+    options: ClassVar[tuple[ExporterOption, ...]] = (
+        ExporterOption(
+            "template", "A Word file whose styles, page setup, header and footer to use", kind="path"
+        ),
+    )
+
+    def __init__(self, template: str | Path | None = None) -> None:
+        self.template = Path(template) if template is not None else None
+
+    def render(self, course: Course) -> bytes:
+        """The brochure as the bytes of a PDF file."""
+        from exporters._docx import render_docx
+        from exporters._pdf import convert_docx, find_soffice
+        from exporters._reproducible import document_datetime
+
+        find_soffice()  # before the brochure is made: a missing converter is the first thing to say
+        return convert_docx(render_docx(course, self.template), document_datetime(course.updated))

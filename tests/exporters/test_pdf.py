@@ -1,0 +1,111 @@
+"""The PDF brochure: LibreOffice's tagged A4 PDF of the Word brochure, its metadata, text and reproducibility."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from exporters._pdf import MISSING_LIBREOFFICE
+from ncmw_course import Course, ExportError, load_course, render
+from tests.conftest import TESTDATA
+from tests.exporters.test_docx import flat, missing_texts, open_docx
+from tests.tools import require
+
+COURSES = {
+    "bundled": None,
+    "minimal": TESTDATA / "course_minimal.json",
+    "full": TESTDATA / "course_full.json",
+}
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The PDFs of the reference courses, written to a folder."""
+    require("soffice", "the Debian package libreoffice-writer-nogui")
+    folder = tmp_path_factory.mktemp("pdf")
+    for name, path in COURSES.items():
+        (folder / f"{name}.pdf").write_bytes(render(load_course(path), "pdf"))
+    return {name: folder / f"{name}.pdf" for name in COURSES}
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    """pdfinfo's fields, by name."""
+    output = subprocess.run(
+        [require("pdfinfo", "poppler-utils"), str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return {key.strip(): value.strip() for key, value in (line.split(":", 1) for line in output.splitlines())}
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text in reading order, as pdftotext reads it."""
+    return subprocess.run(
+        [require("pdftotext", "poppler-utils"), str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+class TestPdf:
+    @pytest.mark.parametrize("name", list(COURSES))
+    def test_a4_and_tagged(self, pdfs: dict[str, Path], name: str) -> None:
+        """Every page is A4 and the PDF is tagged."""
+        info = pdf_info(pdfs[name])
+        assert "(A4)" in info["Page size"]
+        assert info["Tagged"] == "yes"
+
+    def test_metadata(self, pdfs: dict[str, Path], full_course: Course) -> None:
+        """Title, author, subject and keywords come from the course; the language is the course's."""
+        info = pdf_info(pdfs["full"])
+        assert info["Title"] == full_course.title
+        assert info["Author"] == full_course.provider.name
+        assert info["Subject"] == full_course.listing_summary
+        assert info["Keywords"] == ", ".join(full_course.keywords)
+        assert b"/Lang(nl-NL)" in pdfs["full"].read_bytes()
+
+    def test_dated_by_the_course(self, pdfs: dict[str, Path]) -> None:
+        """The creation date is the course's updated date, not the time of conversion."""
+        assert pdf_info(pdfs["bundled"])["CreationDate"] == "Sat Nov 28 00:00:00 2026 UTC"
+
+    @pytest.mark.parametrize("name", ["bundled", "full"])
+    def test_every_text_of_the_course(self, pdfs: dict[str, Path], name: str) -> None:
+        """pdftotext finds every text of the course, so the text is selectable."""
+        course = load_course(COURSES[name])
+        footer = open_docx(render(course, "docx")).sections[0].footer.paragraphs[0].text.split("\t")[0]
+        text = flat(re.sub(r"pagina \d+ van \d+", " ", pdf_text(pdfs[name]).replace(footer, " ")))
+        assert missing_texts(course, text, pdf_info(pdfs[name])["Keywords"]) == []
+
+    def test_reading_order(self, pdfs: dict[str, Path]) -> None:
+        """The headings come out of the text layer in the brochure's order."""
+        text = pdf_text(pdfs["bundled"])
+        headings = [
+            "Ontrouw binnen de relatie",
+            "Voor wie en waarom",
+            "Programma",
+            "Eerste dag",
+            "Tweede dag",
+        ]
+        positions = [text.index(heading) for heading in [*headings, "Werkwijze", "Trainer", "Informatie"]]
+        assert positions == sorted(positions)
+
+    def test_source_date_epoch(
+        self, monkeypatch: pytest.MonkeyPatch, minimal_course: Course, tmp_path: Path
+    ) -> None:
+        """SOURCE_DATE_EPOCH dates the PDF, and two conversions give the same bytes."""
+        require("soffice", "the Debian package libreoffice-writer-nogui")
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        first, second = render(minimal_course, "pdf"), render(minimal_course, "pdf")
+        assert first == second
+        (tmp_path / "dated.pdf").write_bytes(first)
+        assert pdf_info(tmp_path / "dated.pdf")["CreationDate"] == "Tue Nov 14 22:13:20 2023 UTC"
+
+
+def test_missing_libreoffice_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, minimal_course: Course
+) -> None:
+    """Without soffice on the PATH, rendering fails with an ExportError naming the Debian package."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ExportError) as raised:
+        render(minimal_course, "pdf")
+    assert str(raised.value) == MISSING_LIBREOFFICE
+    assert "apt-get install libreoffice-writer-nogui" in str(raised.value)
