@@ -8,6 +8,7 @@ right-to-left script, markup-like text, decomposed accents and padding that the 
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from datetime import date, time, timedelta
 from decimal import Decimal
@@ -378,3 +379,8 @@ def course_dicts(draw: st.DrawFn) -> Json:
 def courses() -> st.SearchStrategy[Course]:
     """Arbitrary valid courses: `course_dicts` validated by the model."""
     return course_dicts().map(Course.model_validate)
+
+
+def examples(default: int) -> int:
+    """How many examples a property test runs: `default` (modest, for CI), or ``HYPOTHESIS_EXAMPLES``."""
+    return int(os.environ.get("HYPOTHESIS_EXAMPLES", str(default)))

@@ -6,7 +6,7 @@ import pytest
 
 from ncmw_course import Course, NotReadyError, render, render_catalogue
 from ncmw_course.exporting import exporter_info, exporter_names, get_exporter
-from tests.strategies import courses
+from tests.strategies import courses, examples
 
 NAMES = exporter_names()
 
@@ -71,7 +71,7 @@ def test_generated_courses_render(name: str) -> None:
     from hypothesis import HealthCheck, given, settings
 
     @given(course=courses())
-    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
     def check(course: Course) -> None:
         assert_rendered_or_explained(render_or_not_ready(course, name))
 

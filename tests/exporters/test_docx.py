@@ -22,7 +22,7 @@ from exporters._docx import fit_keywords, fit_property
 from ncmw_course import Course, ExportError, load_course, render
 from ncmw_course.labels import labels_for
 from tests.conftest import REPO, TESTDATA
-from tests.strategies import courses
+from tests.strategies import courses, examples
 from tests.texts import course_texts
 from tests.tools import require
 
@@ -358,7 +358,7 @@ class TestReproducible:
 
 
 @given(course=courses())
-@settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=examples(25), suppress_health_check=[HealthCheck.too_slow])
 def test_any_valid_course_renders_and_keeps_every_text(course: Course) -> None:
     """Any valid course, with long texts, many days, markup and right-to-left script, renders completely."""
     document = open_docx(render(course, "docx"))

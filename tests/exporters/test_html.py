@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from exporters._html import CSS
 from ncmw_course import Course, load_course, parse_course, render
 from tests.conftest import REPO, TESTDATA
-from tests.strategies import courses
+from tests.strategies import courses, examples
 from tests.texts import course_texts
 from tests.tools import require
 
@@ -223,7 +223,7 @@ class TestEscaping:
 
 
 @given(course=courses())
-@settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=examples(25), suppress_health_check=[HealthCheck.too_slow])
 def test_any_valid_course_renders_every_text(course: Course) -> None:
     """Any valid course, with markup, long texts and right-to-left script, renders well-nested and complete."""
     page = parse(render(course, "html"))
