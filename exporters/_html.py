@@ -404,10 +404,6 @@ def _contact(course: Course, writer: _Writer) -> _Markup:
     )
 
 
-CATALOGUE_TITLES = {"nl": "Cursusaanbod", "en": "Courses"}
-"""The heading of the catalogue page by primary language subtag; the label table has no such label."""
-
-
 def catalogue_page(courses: Sequence[Course], json_ld: bytes, link: str = "{slug}.html") -> bytes:
     """The index page of `courses`: each links to its own page, with `json_ld` (the ItemList) embedded.
 
@@ -418,7 +414,7 @@ def catalogue_page(courses: Sequence[Course], json_ld: bytes, link: str = "{slug
     labels = labels_for(language)
     writer = _Writer(language, labels)
     primary = language.split("-")[0].lower()
-    heading = CATALOGUE_TITLES.get(primary, CATALOGUE_TITLES["en"])
+    heading = labels.catalogue
     providers = list(dict.fromkeys(course.provider.name for course in courses))
     items = []
     for course in courses:

@@ -73,6 +73,8 @@ class Labels:
     evaluation: str
     certificate: str
     course_page: str
+    catalogue: str
+    """The heading of a page that lists several courses."""
     page_of: str
     """The footer's page number, with ``{page}`` and ``{pages}`` (fields in Word)."""
     provider: str
@@ -181,6 +183,7 @@ DUTCH = Labels(
     evaluation="Evaluatie",
     certificate="Certificaat",
     course_page="Cursuspagina",
+    catalogue="Cursusaanbod",
     page_of="pagina {page} van {pages}",
     provider="Aanbieder",
 )
@@ -238,6 +241,7 @@ ENGLISH = Labels(
     evaluation="Evaluation",
     certificate="Certificate",
     course_page="Course page",
+    catalogue="Courses",
     page_of="page {page} of {pages}",
     provider="Provider",
 )
