@@ -10,7 +10,12 @@ from ncmw_course.exporting import ExporterOption
 if TYPE_CHECKING:
     from ncmw_course.model import Course
 
-__all__ = ["DocxExporter"]
+__all__ = ["TEMPLATE_OPTION", "DocxExporter"]
+
+TEMPLATE_OPTION = ExporterOption(
+    "template", "A Word file whose styles, page setup, header and footer to use", kind="path"
+)
+"""The ``template`` option of the formats made from the Word brochure (docx, pdf)."""
 
 
 class DocxExporter:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from exporters.docx import TEMPLATE_OPTION
 from ncmw_course.exporting import ExporterOption
 
 if TYPE_CHECKING:
@@ -33,11 +34,7 @@ class PdfExporter:
     description: ClassVar[str] = (
         "The Word brochure as a tagged A4 PDF (needs LibreOffice), for e-mail and print"
     )
-    options: ClassVar[tuple[ExporterOption, ...]] = (
-        ExporterOption(
-            "template", "A Word file whose styles, page setup, header and footer to use", kind="path"
-        ),
-    )
+    options: ClassVar[tuple[ExporterOption, ...]] = (TEMPLATE_OPTION,)
 
     def __init__(self, template: str | Path | None = None) -> None:
         self.template = Path(template) if template is not None else None
