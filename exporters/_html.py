@@ -269,26 +269,21 @@ class _Writer:
         return _tag("a", {"href": href, **self.text_attributes(text)}, text)
 
 
+def _masthead(*lines: str | None) -> _Markup:
+    """The teal band at the top of a page: the provider, the one h1, and what goes with them."""
+    return _tag("header", {"class": "masthead"}, _tag("div", {"class": "wrap"}, _lines("", *lines, "")))
+
+
 def course_page(course: Course, json_ld: bytes) -> bytes:
     """The web page of `course`, with `json_ld` (the ``jsonld`` format's bytes) embedded as it is."""
     labels = labels_for(course)
     writer = _Writer(course.language, labels)
     provider = course.provider
-    header = _tag(
-        "header",
-        {"class": "masthead"},
-        _tag(
-            "div",
-            {"class": "wrap"},
-            _lines(
-                "",
-                writer.paragraph(provider.name, "provider"),
-                _tag("h1", writer.text_attributes(course.title), course.title),
-                writer.paragraph(course.subtitle, "subtitle") if course.subtitle else None,
-                writer.paragraph(course.summary, "summary") if course.summary else None,
-                "",
-            ),
-        ),
+    header = _masthead(
+        writer.paragraph(provider.name, "provider"),
+        _tag("h1", writer.text_attributes(course.title), course.title),
+        writer.paragraph(course.subtitle, "subtitle") if course.subtitle else None,
+        writer.paragraph(course.summary, "summary") if course.summary else None,
     )
     sections = [writer.paragraphs(course.description)]
     facts = practical_facts(course, labels)
@@ -434,19 +429,9 @@ def catalogue_page(courses: Sequence[Course], json_ld: bytes, link: str = "{slug
             )
         )
     listing = _tag("ul", {"class": "courses"}, _lines("", *items, "")) if items else ""
-    header = _tag(
-        "header",
-        {"class": "masthead"},
-        _tag(
-            "div",
-            {"class": "wrap"},
-            _lines(
-                "",
-                writer.paragraph(", ".join(providers), "provider") if providers else None,
-                _tag("h1", writer.label_attributes, heading),
-                "",
-            ),
-        ),
+    header = _masthead(
+        writer.paragraph(", ".join(providers), "provider") if providers else None,
+        _tag("h1", writer.label_attributes, heading),
     )
     main = _tag("main", {"id": "inhoud"}, _tag("div", {"class": "wrap"}, _lines("", listing, "")))
     title = f"{heading} – {', '.join(providers)}" if providers else heading
