@@ -12,7 +12,6 @@ import os
 import types
 import typing
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,10 +35,11 @@ SCHEMA_HINT = "see 'ncmw-course schema' for the format"
 
 def bundled_course_path() -> Path:
     """The course file that ships with the package: ``data/course.json`` of the source tree."""
-    packaged = resources.files("ncmw_course").joinpath("data", "course.json")
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "course.json"
     if packaged.is_file():  # installed from a wheel
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "data" / "course.json"  # source checkout
+        return packaged
+    return here.parent / "data" / "course.json"  # source checkout
 
 
 def load_course(path: str | os.PathLike[str] | None = None) -> Course:

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, BeforeValidator, EmailStr, Field, Strict, StringConstraints, model_validator
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from ncmw_course.fields import (
     MAX_ITEMS,
@@ -447,9 +446,22 @@ def published_schema(model: type[BaseModel], schema_id: str, schema_key: str) ->
     ``"$schema"`` property (described by `schema_key`) that documents may carry for editors.
     """
 
+    from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+
+    from ncmw_course._docs import describe_properties
+
     class Generator(GenerateJsonSchema):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.models: dict[str, type] = {}
+
+        def model_schema(self, schema: Any) -> JsonSchemaValue:
+            self.models[schema["cls"].__name__] = schema["cls"]
+            return super().model_schema(schema)
+
         def generate(self, schema: Any, mode: Any = "validation") -> JsonSchemaValue:
             result = super().generate(schema, mode=mode)
+            describe_properties(result, model, self.models)
             properties = {"$schema": {"description": schema_key, "type": "string"}, **result["properties"]}
             return {"$schema": self.schema_dialect, "$id": schema_id, **result, "properties": properties}
 

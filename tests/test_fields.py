@@ -5,10 +5,12 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+import langcodes
 import pytest
 from pydantic import HttpUrl, TypeAdapter, ValidationError
 
 from ncmw_course.fields import (
+    COMMON_LANGUAGE_TAGS,
     Date,
     FieldProblem,
     Hours,
@@ -274,6 +276,14 @@ def test_language_tag_rejects_invalid_tags(tag: str) -> None:
     detail = only_error(error)
     assert f"{tag!r} is not a valid BCP 47 language tag" in detail["msg"]
     assert "'nl-BE'" in detail["msg"]
+
+
+@pytest.mark.parametrize("tag", sorted(COMMON_LANGUAGE_TAGS))
+def test_common_language_tags_are_what_langcodes_says(tag: str) -> None:
+    """Each tag accepted without a lookup is valid and standard by langcodes too."""
+    assert langcodes.tag_is_valid(tag)
+    assert langcodes.standardize_tag(tag) == tag
+    assert LANGUAGE.validate_python(tag) == tag
 
 
 def test_language_tag_rejects_non_text() -> None:
