@@ -1,11 +1,15 @@
 """The Word brochure converted to a tagged PDF by LibreOffice headless, and made reproducible.
 
 Each conversion runs in its own temporary folder with its own LibreOffice profile
-(``-env:UserInstallation``), so conversions can run in parallel and leave nothing behind. LibreOffice
-stamps the conversion time into the PDF (``/CreationDate`` and ``xmp:CreateDate``), a random
-document ``/ID`` and a ``/DocChecksum`` that covers the time; :func:`reproducible_pdf` overwrites these in place with the course's date (or
-``SOURCE_DATE_EPOCH``) and a digest of the rest of the file. Each replacement has the length of what
-it replaces, so the cross-reference table stays valid.
+(``-env:UserInstallation``), so conversions can run in parallel and leave nothing behind. Several
+brochures are converted by one LibreOffice run (:func:`convert_many`), since starting LibreOffice is
+what takes the time.
+
+LibreOffice stamps the conversion time into the PDF (``/CreationDate`` and ``xmp:CreateDate``), a
+random document ``/ID`` and a ``/DocChecksum`` that covers the time; :func:`reproducible_pdf`
+overwrites these in place with the course's date (or ``SOURCE_DATE_EPOCH``) and a digest of the
+rest of the file. Each replacement has the length of what it replaces, so the cross-reference table
+stays valid.
 """
 
 from __future__ import annotations
@@ -22,10 +26,10 @@ from typing import TYPE_CHECKING
 from ncmw_course.errors import ExportError, MissingToolError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from datetime import datetime
 
-__all__ = ["MISSING_LIBREOFFICE", "convert_docx", "find_soffice", "reproducible_pdf"]
+__all__ = ["MISSING_LIBREOFFICE", "convert_docx", "convert_many", "find_soffice", "reproducible_pdf"]
 
 MISSING_LIBREOFFICE = (
     "the pdf format needs LibreOffice, and neither 'soffice' nor 'libreoffice' is on the PATH; "
@@ -64,11 +68,30 @@ def convert_docx(docx: bytes, moment: datetime) -> bytes:
     Raises:
         ExportError: LibreOffice is missing, fails, or takes longer than three minutes.
     """
+    (result,) = convert_many([(docx, moment)])
+    if isinstance(result, ExportError):
+        raise result
+    return result
+
+
+def convert_many(documents: Sequence[tuple[bytes, datetime]]) -> list[bytes | ExportError]:
+    """The PDFs of several Word documents, each dated by its moment, made by one LibreOffice run.
+
+    Why one run: starting LibreOffice takes over a second; converting one more brochure in a running
+    LibreOffice takes a few hundredths. A document LibreOffice cannot convert gets an
+    :class:`ExportError` in its place; the others are still converted.
+
+    Raises:
+        MissingToolError: LibreOffice is not installed.
+        ExportError: LibreOffice did not finish in time (three minutes, plus two seconds a document).
+    """
     soffice = find_soffice()
+    timeout = TIMEOUT_SECONDS + 2 * len(documents)
     with tempfile.TemporaryDirectory(prefix="ncmw-course-pdf-") as name:
         folder = Path(name)
-        source = folder / "brochure.docx"
-        source.write_bytes(docx)
+        sources = [folder / f"brochure-{index:05d}.docx" for index in range(len(documents))]
+        for source, (docx, _) in zip(sources, documents, strict=True):
+            source.write_bytes(docx)
         command = [
             soffice,
             f"-env:UserInstallation={(folder / 'profile').as_uri()}",
@@ -79,19 +102,31 @@ def convert_docx(docx: bytes, moment: datetime) -> bytes:
             CONVERT_TO,
             "--outdir",
             str(folder),
-            str(source),
+            *map(str, sources),
         ]
+        what = "the brochure" if len(documents) == 1 else f"{len(documents)} brochures"
         try:
-            result = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+            result = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired as error:
-            msg = f"LibreOffice did not convert the brochure to PDF within {TIMEOUT_SECONDS} seconds"
+            msg = f"LibreOffice did not convert {what} to PDF within {timeout} seconds"
             raise ExportError(msg) from error
-        target = folder / "brochure.pdf"
-        if result.returncode != 0 or not target.is_file():
-            said = result.stderr.decode("utf-8", "replace").strip() or "no message"
-            msg = f"LibreOffice could not convert the brochure to PDF (exit {result.returncode}): {said}"
-            raise ExportError(msg)
-        return reproducible_pdf(target.read_bytes(), moment)
+        said = _errors_said(result.stderr)
+        converted: list[bytes | ExportError] = []
+        for source, (_, moment) in zip(sources, documents, strict=True):
+            target = source.with_suffix(".pdf")
+            if target.is_file():
+                converted.append(reproducible_pdf(target.read_bytes(), moment))
+            else:
+                msg = f"LibreOffice could not convert the brochure to PDF (exit {result.returncode}): {said}"
+                converted.append(ExportError(msg))
+        return converted
+
+
+def _errors_said(stderr: bytes) -> str:
+    """What LibreOffice said on stderr: its ``Error:`` lines (without warnings), else all of it."""
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    errors = list(dict.fromkeys(line for line in lines if line.startswith("Error")))
+    return "; ".join(errors or lines) or "no message"
 
 
 _CREATION_DATE = re.compile(rb"/CreationDate\(D:(\d{14})")

@@ -6,9 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from exporters.docx import TEMPLATE_OPTION
+from ncmw_course.errors import NcmwCourseError
 from ncmw_course.exporting import ExporterOption
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ncmw_course.model import Course
 
 __all__ = ["PdfExporter"]
@@ -47,3 +50,24 @@ class PdfExporter:
 
         find_soffice()  # before the brochure is made: a missing converter is the first thing to say
         return convert_docx(render_docx(course, self.template), document_datetime(course.updated))
+
+    def render_many(self, courses: Sequence[Course]) -> list[bytes | NcmwCourseError]:
+        """The brochures of several courses as PDFs, converted by one LibreOffice run.
+
+        Returns each course's PDF, or the error that stopped it; the others are still made.
+        """
+        from exporters._docx import render_docx
+        from exporters._pdf import convert_many, find_soffice
+        from exporters._reproducible import document_datetime
+
+        find_soffice()
+        results: list[bytes | NcmwCourseError | None] = []
+        documents = []
+        for course in courses:
+            try:
+                documents.append((render_docx(course, self.template), document_datetime(course.updated)))
+                results.append(None)
+            except NcmwCourseError as error:
+                results.append(error)
+        converted = iter(convert_many(documents) if documents else [])
+        return [next(converted) if result is None else result for result in results]

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, runtime_checkable
 
 from ncmw_course._files import write_atomically
-from ncmw_course.errors import ExportError, UnknownExporterError
+from ncmw_course.errors import ExportError, NcmwCourseError, UnknownExporterError
 
 if TYPE_CHECKING:
     from ncmw_course.model import Course
@@ -45,6 +45,7 @@ __all__ = [
     "get_exporter",
     "render",
     "render_catalogue",
+    "render_each",
     "render_with",
     "write",
 ]
@@ -86,6 +87,14 @@ class Exporter(Protocol):
     def render(self, course: Course) -> bytes:
         """Render `course` as the bytes of one document. Pure: no I/O, no clock, no randomness."""
         ...
+
+    # Optional, and so not part of the protocol's checked members: an exporter whose set-up is
+    # costly for each call (pdf starts LibreOffice) may also offer
+    #
+    #     def render_many(self, courses: Sequence[Course]) -> list[bytes | NcmwCourseError]: ...
+    #
+    # which renders several courses at once and returns, for each course in order, its document or
+    # its error. `render_each` (and so `ncmw-course build`) uses it when it is there.
 
 
 @runtime_checkable
@@ -270,6 +279,40 @@ def render_with(exporter: Exporter | CatalogueExporter, course: Course, name: st
         msg = f"{name!r} is a catalogue format: it renders several courses at once; use render_catalogue()"
         raise ExportError(msg)
     return _checked_bytes(name, exporter.render(course))
+
+
+def render_each(
+    exporter: Exporter | CatalogueExporter, courses: Sequence[Course], name: str
+) -> list[bytes | NcmwCourseError]:
+    """Render several courses with one exporter made by :func:`get_exporter`.
+
+    Returns, for each course in order, its document or the error that stopped it (not ready, a
+    missing tool, a failed conversion), so that one course's problem does not stop the others. An
+    exporter with ``render_many`` renders them all in one go (pdf: one LibreOffice run).
+
+    Raises:
+        ExportError: The exporter is a catalogue format.
+    """
+    if not isinstance(exporter, Exporter) or getattr(exporter, "scope", "course") != "course":
+        msg = f"{name!r} is a catalogue format: it renders several courses at once; use render_catalogue()"
+        raise ExportError(msg)
+    render_many = getattr(exporter, "render_many", None)
+    if render_many is None or len(courses) < 2:
+        results: list[bytes | NcmwCourseError] = []
+        for course in courses:
+            try:
+                results.append(render_with(exporter, course, name))
+            except NcmwCourseError as error:
+                results.append(error)
+        return results
+    try:
+        many = render_many(courses)
+    except NcmwCourseError as error:  # such as a missing tool: the same for every course
+        return [error] * len(courses)
+    if not isinstance(many, list) or len(many) != len(courses):
+        msg = f"the exporter {name!r} gave no list of {len(courses)} results from render_many; report this to its authors"
+        raise ExportError(msg)
+    return [item if isinstance(item, NcmwCourseError) else _checked_bytes(name, item) for item in many]
 
 
 def render_catalogue(courses: Sequence[Course], name: str, **options: object) -> bytes:

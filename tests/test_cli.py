@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -617,8 +622,49 @@ class TestBuildJobs:
             "Built 2 files for 2 courses in dist; 2 problems reported above",
         ]
 
+    @pytest.mark.parametrize("jobs", ["1", "2"])
+    def test_progress_bar_on_a_terminal_only(self, tmp_path: Path, folder: Path, jobs: str) -> None:
+        """On a terminal, a bar counts the documents under the report; in a pipe there is none."""
+        command = [str(Path(sys.executable).parent / "ncmw-course"), "build", str(folder), "-f", "json"]
+        command += ["-f", "html", "--jobs", jobs]
+        piped = subprocess.run(
+            [*command, "-o", "piped"], capture_output=True, text=True, cwd=tmp_path, check=True
+        )
+        assert "Building" not in piped.stderr
+        assert piped.stderr.endswith("Built 6 files for 3 courses in piped\n")
+        screen = run_on_terminal([*command, "-o", "shown"], tmp_path)
+        bars = re.findall(r"Building +\[[#-]+\] +(\d+)/(\d+)", screen)
+        assert bars, screen
+        assert {total for _, total in bars} == {"6"}
+        assert bars[-1][0] == "6"
+        assert [int(done) for done, _ in bars] == sorted(int(done) for done, _ in bars)
+        lines = [line.rsplit("\x1b[K", 1)[-1] for line in screen.replace("\r\n", "\n").split("\n")]
+        assert [line for line in lines if line.startswith("Wrote")] == [
+            line.replace("piped/", "shown/") for line in piped.stderr.splitlines() if line.startswith("Wrote")
+        ]
+        assert "Built 6 files for 3 courses in shown" in screen
+
     def test_jobs_must_be_positive(self, runner: CliRunner) -> None:
         """--jobs 0 is a usage error."""
         result = runner.invoke(cli, ["build", "--jobs", "0"])
         assert result.exit_code == 2
         assert "Invalid value for '-j' / '--jobs'" in result.stderr
+
+
+def run_on_terminal(command: list[str], cwd: Path) -> str:
+    """What `command` writes to a pseudo-terminal that is its stdin and stderr (stdout is discarded)."""
+    main, side = pty.openpty()
+    process = subprocess.Popen(command, stdin=side, stdout=subprocess.DEVNULL, stderr=side, cwd=cwd)
+    os.close(side)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the other side closed: the command has finished
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(main)
+    assert process.wait(timeout=60) == 0
+    return screen.decode("utf-8")

@@ -6,12 +6,15 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from ncmw_course import Course, ExportError, OutputError, UnknownExporterError, render, write
-from ncmw_course.exporting import Exporter, exporter_info, exporter_names, get_exporter
+from ncmw_course.errors import MissingToolError, NcmwCourseError, NotReadyError
+from ncmw_course.exporting import Exporter, exporter_info, exporter_names, get_exporter, render_each
 
 TESTS = Path(__file__).resolve().parent
 
@@ -216,3 +219,74 @@ class TestWrite:
         write(bundled_course, "json", target)
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         assert target.read_bytes() == render(bundled_course, "json")
+
+
+class TestRenderEach:
+    """render_each: several courses through one exporter, one result per course."""
+
+    class Plain:
+        name: ClassVar[str] = "plain"
+        file_extension: ClassVar[str] = ".txt"
+        media_type: ClassVar[str] = "text/plain"
+        description: ClassVar[str] = "The title, or a refusal for titles with 'x'"
+
+        def render(self, course: Course) -> bytes:
+            if "x" in course.slug:
+                raise NotReadyError(self.name, ["slug: one without an x"])
+            return course.title.encode()
+
+    class Batched(Plain):
+        calls: ClassVar[list[int]] = []
+
+        def render_many(self, courses: Sequence[Course]) -> list[bytes | NcmwCourseError]:
+            self.calls.append(len(courses))
+            return [ExportError("batch says no") if "x" in c.slug else c.slug.encode() for c in courses]
+
+    class Missing(Plain):
+        def render_many(self, courses: Sequence[Course]) -> list[bytes | NcmwCourseError]:
+            msg = "install the converter"
+            raise MissingToolError(msg)
+
+    class Short(Plain):
+        def render_many(self, courses: Sequence[Course]) -> list[bytes | NcmwCourseError]:
+            return [b"only one"]
+
+    @staticmethod
+    def courses(course: Course, *slugs: str) -> list[Course]:
+        return [course.model_copy(update={"slug": slug, "title": slug.upper()}) for slug in slugs]
+
+    def test_one_by_one_with_each_course_s_error(self, bundled_course: Course) -> None:
+        results = render_each(self.Plain(), self.courses(bundled_course, "a", "xb", "c"), "plain")
+        assert results[0] == b"A"
+        assert isinstance(results[1], NotReadyError)
+        assert results[2] == b"C"
+
+    def test_render_many_is_called_once(self, bundled_course: Course) -> None:
+        self.Batched.calls.clear()
+        results = render_each(self.Batched(), self.courses(bundled_course, "a", "xb", "c"), "batched")
+        assert self.Batched.calls == [3]
+        assert results[0] == b"a"
+        assert isinstance(results[1], ExportError)
+        assert str(results[1]) == "batch says no"
+        assert results[2] == b"c"
+
+    def test_a_single_course_is_rendered_alone(self, bundled_course: Course) -> None:
+        self.Batched.calls.clear()
+        assert render_each(self.Batched(), self.courses(bundled_course, "a"), "batched") == [b"A"]
+        assert self.Batched.calls == []
+
+    def test_an_error_of_the_whole_batch_is_every_course_s(self, bundled_course: Course) -> None:
+        results = render_each(self.Missing(), self.courses(bundled_course, "a", "b"), "missing")
+        assert [str(result) for result in results] == ["install the converter"] * 2
+
+    def test_a_wrong_number_of_results_is_the_exporter_s_bug(self, bundled_course: Course) -> None:
+        with pytest.raises(ExportError) as raised:
+            render_each(self.Short(), self.courses(bundled_course, "a", "b"), "short")
+        assert str(raised.value) == (
+            "the exporter 'short' gave no list of 2 results from render_many; report this to its authors"
+        )
+
+    def test_a_catalogue_format_is_refused(self, bundled_course: Course) -> None:
+        with pytest.raises(ExportError) as raised:
+            render_each(get_exporter("catalogue-json"), [bundled_course], "catalogue-json")
+        assert "is a catalogue format" in str(raised.value)

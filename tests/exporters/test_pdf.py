@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from exporters._pdf import MISSING_LIBREOFFICE
+from exporters._pdf import MISSING_LIBREOFFICE, convert_many
+from exporters.pdf import PdfExporter
 from ncmw_course import Course, ExportError, load_course, render
+from ncmw_course.cli import _chunks, cli
 from tests.conftest import TESTDATA
 from tests.exporters.test_docx import flat, missing_texts, open_docx
 from tests.tools import require
@@ -109,3 +115,66 @@ def test_missing_libreoffice_says_what_to_install(
         render(minimal_course, "pdf")
     assert str(raised.value) == MISSING_LIBREOFFICE
     assert "apt-get install libreoffice-writer-nogui" in str(raised.value)
+
+
+class TestRenderMany:
+    """Several brochures in one LibreOffice run: what `ncmw-course build` does for each chunk of courses."""
+
+    @pytest.fixture
+    def counted_soffice(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+        """A PATH whose soffice logs each start and runs the real LibreOffice; returns the log."""
+        real = require("soffice", "the Debian package libreoffice-writer-nogui")
+        folder = tmp_path / "bin"
+        folder.mkdir()
+        log = tmp_path / "starts.log"
+        shim = folder / "soffice"
+        shim.write_text(f'#!/bin/sh\necho started >> "{log}"\nexec "{real}" "$@"\n', encoding="utf-8")
+        shim.chmod(0o755)
+        monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+        return log
+
+    def test_one_run_gives_what_single_conversions_give(
+        self, counted_soffice: Path, minimal_course: Course, full_course: Course
+    ) -> None:
+        """Three courses, one LibreOffice start, and the same bytes as converting each alone."""
+        exporter = PdfExporter()
+        many = exporter.render_many([minimal_course, full_course, minimal_course])
+        assert counted_soffice.read_text(encoding="utf-8").splitlines() == ["started"]
+        assert many == [render(minimal_course, "pdf"), render(full_course, "pdf"), many[0]]
+        assert all(isinstance(pdf, bytes) and pdf.startswith(b"%PDF-") for pdf in many)
+
+    def test_a_document_that_fails_does_not_stop_the_others(
+        self, counted_soffice: Path, minimal_course: Course
+    ) -> None:
+        """A file LibreOffice cannot read gets an ExportError in its place; the others convert."""
+        moment = datetime(2026, 11, 28, tzinfo=UTC)
+        good = render(minimal_course, "docx")
+        damaged = good[: len(good) // 4]  # a cut-off zip: LibreOffice cannot load it
+        results = convert_many([(good, moment), (damaged, moment), (good, moment)])
+        assert isinstance(results[0], bytes)
+        assert isinstance(results[1], ExportError)
+        assert str(results[1]) == (
+            "LibreOffice could not convert the brochure to PDF (exit 0): Error: source file could not be loaded"
+        )
+        assert results[2] == results[0]
+
+    def test_build_converts_a_chunk_in_one_run(
+        self, counted_soffice: Path, tmp_path: Path, minimal_course: Course
+    ) -> None:
+        """`build` of four courses with one job starts LibreOffice once per chunk, not once per course."""
+        folder = tmp_path / "courses"
+        folder.mkdir()
+        source = json.loads((TESTDATA / "course_minimal.json").read_text(encoding="utf-8"))
+        for index in range(4):
+            (folder / f"c{index}.json").write_text(
+                json.dumps(dict(source, slug=f"c{index}")), encoding="utf-8"
+            )
+        result = CliRunner().invoke(
+            cli, ["build", str(folder), "-f", "pdf", "--jobs", "1", "-o", str(tmp_path / "out")]
+        )
+        assert result.exit_code == 0, result.output
+        assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [f"c{i}.pdf" for i in range(4)]
+        assert len(counted_soffice.read_text(encoding="utf-8").splitlines()) == len(
+            _chunks(list(range(4)), 1)
+        )
+        assert len(_chunks(list(range(4)), 1)) == 2
