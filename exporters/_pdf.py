@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,12 +75,16 @@ def convert_docx(docx: bytes, moment: datetime) -> bytes:
     return result
 
 
-def convert_many(documents: Sequence[tuple[bytes, datetime]]) -> list[bytes | ExportError]:
+def convert_many(
+    documents: Sequence[tuple[bytes, datetime]], done: Callable[[int], None] | None = None
+) -> list[bytes | ExportError]:
     """The PDFs of several Word documents, each dated by its moment, made by one LibreOffice run.
 
     Why one run: starting LibreOffice takes over a second; converting one more brochure in a running
     LibreOffice takes a few hundredths. A document LibreOffice cannot convert gets an
-    :class:`ExportError` in its place; the others are still converted.
+    :class:`ExportError` in its place; the others are still converted. `done` is called as the
+    documents are converted (LibreOffice names each on stdout), for a progress bar: once per
+    document in all.
 
     Raises:
         MissingToolError: LibreOffice is not installed.
@@ -87,6 +92,14 @@ def convert_many(documents: Sequence[tuple[bytes, datetime]]) -> list[bytes | Ex
     """
     soffice = find_soffice()
     timeout = TIMEOUT_SECONDS + 2 * len(documents)
+    reported = 0
+
+    def report(count: int) -> None:
+        nonlocal reported
+        if done is not None and count:
+            done(count)
+        reported += count
+
     with tempfile.TemporaryDirectory(prefix="ncmw-course-pdf-") as name:
         folder = Path(name)
         sources = [folder / f"brochure-{index:05d}.docx" for index in range(len(documents))]
@@ -105,19 +118,41 @@ def convert_many(documents: Sequence[tuple[bytes, datetime]]) -> list[bytes | Ex
             *map(str, sources),
         ]
         what = "the brochure" if len(documents) == 1 else f"{len(documents)} brochures"
-        try:
-            result = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired as error:
-            msg = f"LibreOffice did not convert {what} to PDF within {timeout} seconds"
-            raise ExportError(msg) from error
-        said = _errors_said(result.stderr)
+        expired = threading.Event()
+        with (
+            (folder / "stderr").open("w+b") as stderr,
+            subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr) as process,
+        ):
+
+            def expire() -> None:
+                expired.set()
+                process.kill()
+
+            timer = threading.Timer(timeout, expire)
+            timer.start()
+            try:
+                assert process.stdout is not None
+                for line in process.stdout:  # "convert <source> -> <target> using filter : …"
+                    if line.startswith(b"convert ") and reported < len(documents):
+                        report(1)
+                returncode = process.wait()
+            finally:
+                timer.cancel()
+                if process.poll() is None:  # an error while reading: do not leave it running
+                    process.kill()
+            if expired.is_set():
+                msg = f"LibreOffice did not convert {what} to PDF within {timeout} seconds"
+                raise ExportError(msg)
+            stderr.seek(0)
+            said = _errors_said(stderr.read())
+        report(len(documents) - reported)
         converted: list[bytes | ExportError] = []
         for source, (_, moment) in zip(sources, documents, strict=True):
             target = source.with_suffix(".pdf")
             if target.is_file():
                 converted.append(reproducible_pdf(target.read_bytes(), moment))
             else:
-                msg = f"LibreOffice could not convert the brochure to PDF (exit {result.returncode}): {said}"
+                msg = f"LibreOffice could not convert the brochure to PDF (exit {returncode}): {said}"
                 converted.append(ExportError(msg))
         return converted
 

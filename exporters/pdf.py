@@ -10,7 +10,7 @@ from ncmw_course.errors import NcmwCourseError
 from ncmw_course.exporting import ExporterOption
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from ncmw_course.model import Course
 
@@ -51,10 +51,13 @@ class PdfExporter:
         find_soffice()  # before the brochure is made: a missing converter is the first thing to say
         return convert_docx(render_docx(course, self.template), document_datetime(course.updated))
 
-    def render_many(self, courses: Sequence[Course]) -> list[bytes | NcmwCourseError]:
+    def render_many(
+        self, courses: Sequence[Course], done: Callable[[int], None]
+    ) -> list[bytes | NcmwCourseError]:
         """The brochures of several courses as PDFs, converted by one LibreOffice run.
 
-        Returns each course's PDF, or the error that stopped it; the others are still made.
+        Returns each course's PDF, or the error that stopped it; the others are still made. Calls
+        `done` as brochures are converted.
         """
         from exporters._docx import render_docx
         from exporters._pdf import convert_many, find_soffice
@@ -69,5 +72,6 @@ class PdfExporter:
                 results.append(None)
             except NcmwCourseError as error:
                 results.append(error)
-        converted = iter(convert_many(documents) if documents else [])
+                done(1)
+        converted = iter(convert_many(documents, done) if documents else [])
         return [next(converted) if result is None else result for result in results]

@@ -480,11 +480,10 @@ def _build_courses(plan: _BuildPlan, tasks: list[tuple[Path | None, Course]]) ->
             exporter = _EXPORTERS.get(name)
             if exporter is None:
                 exporter = _EXPORTERS[name] = get_exporter(name, **plan.options[name])
-            results = render_each(exporter, courses, name)
+            results = render_each(exporter, courses, name, _TICKS.tick)
         except NcmwCourseError as error:
             results = [error] * len(courses)
         for (path, course), result, report in zip(tasks, results, events, strict=True):
-            _TICKS.tick()
             if isinstance(result, bytes):
                 target = plan.output_dir / f"{course.slug}{extension}"
                 try:
@@ -506,7 +505,7 @@ def _build_courses(plan: _BuildPlan, tasks: list[tuple[Path | None, Course]]) ->
 
 
 class _Ticks:
-    """Counts the documents a worker has done, for the progress bar of the process that started it.
+    """Counts the documents a worker has rendered, for the progress bar of the process that started it.
 
     Counts are sent at most every tenth of a second (`send`), so that a build of thousands of
     documents sends a few hundred messages rather than one per document.
@@ -517,10 +516,10 @@ class _Ticks:
         self.pending = 0
         self.last = 0.0
 
-    def tick(self) -> None:
+    def tick(self, documents: int = 1) -> None:
         if self.send is None:
             return
-        self.pending += 1
+        self.pending += documents
         now = time.monotonic()
         if now - self.last >= 0.1:
             self.flush()

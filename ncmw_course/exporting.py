@@ -22,7 +22,7 @@ A third-party exporter declares its own options the same way.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
@@ -91,10 +91,13 @@ class Exporter(Protocol):
     # Optional, and so not part of the protocol's checked members: an exporter whose set-up is
     # costly for each call (pdf starts LibreOffice) may also offer
     #
-    #     def render_many(self, courses: Sequence[Course]) -> list[bytes | NcmwCourseError]: ...
+    #     def render_many(
+    #         self, courses: Sequence[Course], done: Callable[[int], None]
+    #     ) -> list[bytes | NcmwCourseError]: ...
     #
     # which renders several courses at once and returns, for each course in order, its document or
-    # its error. `render_each` (and so `ncmw-course build`) uses it when it is there.
+    # its error, calling done(n) as n more are finished (for a progress bar; once per course in
+    # all). `render_each` (and so `ncmw-course build`) uses it when it is there.
 
 
 @runtime_checkable
@@ -282,13 +285,17 @@ def render_with(exporter: Exporter | CatalogueExporter, course: Course, name: st
 
 
 def render_each(
-    exporter: Exporter | CatalogueExporter, courses: Sequence[Course], name: str
+    exporter: Exporter | CatalogueExporter,
+    courses: Sequence[Course],
+    name: str,
+    done: Callable[[int], None] | None = None,
 ) -> list[bytes | NcmwCourseError]:
     """Render several courses with one exporter made by :func:`get_exporter`.
 
     Returns, for each course in order, its document or the error that stopped it (not ready, a
     missing tool, a failed conversion), so that one course's problem does not stop the others. An
-    exporter with ``render_many`` renders them all in one go (pdf: one LibreOffice run).
+    exporter with ``render_many`` renders them all in one go (pdf: one LibreOffice run). `done` is
+    called with the number of courses finished as they finish, for a progress bar.
 
     Raises:
         ExportError: The exporter is a catalogue format.
@@ -296,6 +303,7 @@ def render_each(
     if not isinstance(exporter, Exporter) or getattr(exporter, "scope", "course") != "course":
         msg = f"{name!r} is a catalogue format: it renders several courses at once; use render_catalogue()"
         raise ExportError(msg)
+    finished = done or (lambda _count: None)
     render_many = getattr(exporter, "render_many", None)
     if render_many is None or len(courses) < 2:
         results: list[bytes | NcmwCourseError] = []
@@ -304,13 +312,18 @@ def render_each(
                 results.append(render_with(exporter, course, name))
             except NcmwCourseError as error:
                 results.append(error)
+            finished(1)
         return results
     try:
-        many = render_many(courses)
+        many = render_many(courses, finished)
     except NcmwCourseError as error:  # such as a missing tool: the same for every course
+        finished(len(courses))
         return [error] * len(courses)
     if not isinstance(many, list) or len(many) != len(courses):
-        msg = f"the exporter {name!r} gave no list of {len(courses)} results from render_many; report this to its authors"
+        msg = (
+            f"the exporter {name!r} gave no list of {len(courses)} results from render_many; "
+            "report this to its authors"
+        )
         raise ExportError(msg)
     return [item if isinstance(item, NcmwCourseError) else _checked_bytes(name, item) for item in many]
 

@@ -6,7 +6,7 @@ import os
 import stat
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -238,17 +238,24 @@ class TestRenderEach:
     class Batched(Plain):
         calls: ClassVar[list[int]] = []
 
-        def render_many(self, courses: Sequence[Course]) -> list[bytes | NcmwCourseError]:
+        def render_many(
+            self, courses: Sequence[Course], done: Callable[[int], None]
+        ) -> list[bytes | NcmwCourseError]:
             self.calls.append(len(courses))
+            done(len(courses))
             return [ExportError("batch says no") if "x" in c.slug else c.slug.encode() for c in courses]
 
     class Missing(Plain):
-        def render_many(self, courses: Sequence[Course]) -> list[bytes | NcmwCourseError]:
+        def render_many(
+            self, courses: Sequence[Course], done: Callable[[int], None]
+        ) -> list[bytes | NcmwCourseError]:
             msg = "install the converter"
             raise MissingToolError(msg)
 
     class Short(Plain):
-        def render_many(self, courses: Sequence[Course]) -> list[bytes | NcmwCourseError]:
+        def render_many(
+            self, courses: Sequence[Course], done: Callable[[int], None]
+        ) -> list[bytes | NcmwCourseError]:
             return [b"only one"]
 
     @staticmethod
@@ -256,15 +263,22 @@ class TestRenderEach:
         return [course.model_copy(update={"slug": slug, "title": slug.upper()}) for slug in slugs]
 
     def test_one_by_one_with_each_course_s_error(self, bundled_course: Course) -> None:
-        results = render_each(self.Plain(), self.courses(bundled_course, "a", "xb", "c"), "plain")
+        counts: list[int] = []
+        results = render_each(
+            self.Plain(), self.courses(bundled_course, "a", "xb", "c"), "plain", counts.append
+        )
+        assert counts == [1, 1, 1]
         assert results[0] == b"A"
         assert isinstance(results[1], NotReadyError)
         assert results[2] == b"C"
 
     def test_render_many_is_called_once(self, bundled_course: Course) -> None:
         self.Batched.calls.clear()
-        results = render_each(self.Batched(), self.courses(bundled_course, "a", "xb", "c"), "batched")
+        counts: list[int] = []
+        courses = self.courses(bundled_course, "a", "xb", "c")
+        results = render_each(self.Batched(), courses, "batched", counts.append)
         assert self.Batched.calls == [3]
+        assert counts == [3]
         assert results[0] == b"a"
         assert isinstance(results[1], ExportError)
         assert str(results[1]) == "batch says no"
@@ -276,8 +290,12 @@ class TestRenderEach:
         assert self.Batched.calls == []
 
     def test_an_error_of_the_whole_batch_is_every_course_s(self, bundled_course: Course) -> None:
-        results = render_each(self.Missing(), self.courses(bundled_course, "a", "b"), "missing")
+        counts: list[int] = []
+        results = render_each(
+            self.Missing(), self.courses(bundled_course, "a", "b"), "missing", counts.append
+        )
         assert [str(result) for result in results] == ["install the converter"] * 2
+        assert counts == [2]
 
     def test_a_wrong_number_of_results_is_the_exporter_s_bug(self, bundled_course: Course) -> None:
         with pytest.raises(ExportError) as raised:

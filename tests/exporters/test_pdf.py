@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -138,8 +140,10 @@ class TestRenderMany:
     ) -> None:
         """Three courses, one LibreOffice start, and the same bytes as converting each alone."""
         exporter = PdfExporter()
-        many = exporter.render_many([minimal_course, full_course, minimal_course])
+        counts: list[int] = []
+        many = exporter.render_many([minimal_course, full_course, minimal_course], counts.append)
         assert counted_soffice.read_text(encoding="utf-8").splitlines() == ["started"]
+        assert counts == [1, 1, 1]
         assert many == [render(minimal_course, "pdf"), render(full_course, "pdf"), many[0]]
         assert all(isinstance(pdf, bytes) and pdf.startswith(b"%PDF-") for pdf in many)
 
@@ -150,7 +154,9 @@ class TestRenderMany:
         moment = datetime(2026, 11, 28, tzinfo=UTC)
         good = render(minimal_course, "docx")
         damaged = good[: len(good) // 4]  # a cut-off zip: LibreOffice cannot load it
-        results = convert_many([(good, moment), (damaged, moment), (good, moment)])
+        counts: list[int] = []
+        results = convert_many([(good, moment), (damaged, moment), (good, moment)], counts.append)
+        assert sum(counts) == 3
         assert isinstance(results[0], bytes)
         assert isinstance(results[1], ExportError)
         assert str(results[1]) == (
@@ -178,3 +184,21 @@ class TestRenderMany:
             _chunks(list(range(4)), 1)
         )
         assert len(_chunks(list(range(4)), 1)) == 2
+
+
+def test_a_conversion_that_hangs_is_stopped(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, minimal_course: Course
+) -> None:
+    """A LibreOffice that does not finish is killed after the timeout, with an error that says so."""
+    monkeypatch.setattr("exporters._pdf.TIMEOUT_SECONDS", 1)
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    hanging = folder / "soffice"
+    hanging.write_text(f"#!/bin/sh\nexec {shutil.which('sleep')} 60\n", encoding="utf-8")
+    hanging.chmod(0o755)
+    monkeypatch.setenv("PATH", str(folder))
+    started = time.monotonic()
+    with pytest.raises(ExportError) as raised:
+        convert_many([(b"docx", datetime(2026, 11, 28, tzinfo=UTC))])
+    assert str(raised.value) == "LibreOffice did not convert the brochure to PDF within 3 seconds"
+    assert time.monotonic() - started < 10
