@@ -23,6 +23,7 @@ from pydantic import (
     HttpUrl,
     Strict,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "CourseModel",
     "CurrencyCode",
     "Date",
+    "EmailAddress",
     "FieldProblem",
     "Hours",
     "LanguageTag",
@@ -190,6 +192,47 @@ def _check_language_tag(value: str) -> str:
 
 LanguageTag: TypeAlias = Annotated[str, Strict(), AfterValidator(_check_language_tag)]
 """A BCP 47 language tag such as ``nl`` or ``nl-BE``, stored in its standard form."""
+
+_PLAIN_EMAIL = re.compile(r"[a-z0-9]+(?:[._+-][a-z0-9]+)*@((?:[a-z0-9]+(?:-[a-z0-9]+)*\.)+[a-z]{2,63})")
+SPECIAL_USE_DOMAINS = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})
+"""Top-level domains that ``email_validator`` refuses for e-mail; a test checks the list against it."""
+
+
+def plain_email(value: str) -> str | None:
+    """`value` when it is a plain address that ``email_validator`` accepts and leaves as it is, else None.
+
+    Plain: lower-case ASCII letters and digits, with ``. _ + -`` between them before the ``@`` and
+    hyphens inside domain labels, a top-level domain of letters that is not for special use, and
+    within the lengths of RFC 5321. A property test checks that such addresses come out of
+    ``email_validator`` unchanged. Why: importing ``email_validator`` compiles its Unicode
+    patterns, about 20 ms of every command that reads a course; most addresses are plain.
+    """
+    match = _PLAIN_EMAIL.fullmatch(value)
+    if match is None or len(value) > 254 or value.index("@") > 64:
+        return None
+    domain = match.group(1)
+    labels = domain.split(".")
+    if any(len(label) > 63 for label in labels) or labels[-1] in SPECIAL_USE_DOMAINS:
+        return None
+    return value
+
+
+def _check_email(value: str) -> str:
+    plain = plain_email(value)
+    if plain is not None:
+        return plain
+    from pydantic.networks import validate_email  # imports email_validator
+
+    return validate_email(value)[1]
+
+
+EmailAddress: TypeAlias = Annotated[
+    str,
+    Strict(),
+    AfterValidator(_check_email),
+    WithJsonSchema({"type": "string", "format": "email"}),
+]
+"""An e-mail address, checked and normalized by ``email_validator`` as pydantic's ``EmailStr`` is."""
 
 
 def _or_plain_string(

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, EmailStr, Field, Strict, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, Strict, StringConstraints, model_validator
 
 from ncmw_course.fields import (
     MAX_ITEMS,
@@ -19,6 +19,7 @@ from ncmw_course.fields import (
     CourseModel,
     CurrencyCode,
     Date,
+    EmailAddress,
     FieldProblem,
     Hours,
     LanguageTag,
@@ -174,7 +175,7 @@ class Contact(CourseModel):
     """A contact person, when the course names one."""
     phone: PhoneNumber | None = None
     """Telephone number; written as a plain string such as ``"0495–450667"``."""
-    email: EmailStr | None = None
+    email: EmailAddress | None = None
     """E-mail address."""
     website: WebAddress | None = None
     """Website; written as a plain string such as ``"www.ncmw.nl"``."""

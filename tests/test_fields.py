@@ -5,13 +5,19 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+import email_validator
 import langcodes
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import HttpUrl, TypeAdapter, ValidationError
+from pydantic.networks import validate_email
 
 from ncmw_course.fields import (
     COMMON_LANGUAGE_TAGS,
+    SPECIAL_USE_DOMAINS,
     Date,
+    EmailAddress,
     FieldProblem,
     Hours,
     LanguageTag,
@@ -22,7 +28,9 @@ from ncmw_course.fields import (
     Time,
     WebAddress,
     clean_text,
+    plain_email,
 )
+from tests.strategies import examples
 
 TEXT = TypeAdapter(Text)
 SLUG = TypeAdapter(Slug)
@@ -364,3 +372,82 @@ def test_hours_accept_halves_and_whole_numbers() -> None:
     hours = TypeAdapter(Hours)
     assert hours.validate_python(12.5) == 12.5
     assert hours.validate_python(18) == 18
+
+
+# EmailAddress
+
+EMAIL = TypeAdapter(EmailAddress)
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("info@ncmw.nl", "info@ncmw.nl"),  # plain: no email_validator needed
+        ("a.b+c_d-e@sub-1.example.org", "a.b+c_d-e@sub-1.example.org"),
+        ("Info@NCMW.nl", "info@ncmw.nl"),  # email_validator lower-cases the domain and role names
+        ("José@ncmw.nl", "José@ncmw.nl"),
+        ("  cursus@ncmw.nl ", "cursus@ncmw.nl"),
+        ("NCMW <cursus@ncmw.nl>", "cursus@ncmw.nl"),
+    ],
+)
+def test_email_is_stored_as_email_validator_normalizes_it(written: str, stored: str) -> None:
+    assert EMAIL.validate_python(written) == stored
+    assert EMAIL.validate_python(written) == validate_email(written)[1]
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ("cursus@@example.org", "The part after the @-sign contains invalid characters: '@'."),
+        (
+            "cursus@ncmw.test",
+            "The part after the @-sign is a special-use or reserved name that cannot be used with email.",
+        ),
+        ("cursus@ncmw", "The part after the @-sign is not valid. It should have a period."),
+        ("cursus", "An email address must have an @-sign."),
+    ],
+)
+def test_email_errors_are_email_validator_s(written: str, reason: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        EMAIL.validate_python(written)
+    assert only_error(error)["msg"] == f"value is not a valid email address: {reason}"
+
+
+def test_email_must_be_text() -> None:
+    with pytest.raises(ValidationError):
+        EMAIL.validate_python(5)
+
+
+def test_special_use_domains_are_email_validator_s() -> None:
+    """The plain check refuses the same top-level domains as email_validator (whose list has only those)."""
+    assert set(email_validator.SPECIAL_USE_DOMAIN_NAMES) == SPECIAL_USE_DOMAINS
+
+
+ATOM = st.from_regex(r"\A[a-z0-9]{1,12}\Z")
+LABEL = st.builds("-".join, st.lists(ATOM, min_size=1, max_size=3)) | st.from_regex(r"\A[a-z0-9-]{1,70}\Z")
+PLAIN_LOOKING = st.builds(
+    lambda atoms, separators, labels, tld: (
+        "".join(atom + separator for atom, separator in zip(atoms, separators, strict=False))
+        + atoms[-1]
+        + "@"
+        + ".".join([*labels, tld])
+    ),
+    st.lists(ATOM, min_size=1, max_size=8),
+    st.lists(st.sampled_from("._+-"), min_size=7, max_size=7),
+    st.lists(LABEL, min_size=1, max_size=4),
+    st.from_regex(r"\A[a-z]{2,8}\Z") | st.sampled_from(["x", "nl1", "a" * 64, *sorted(SPECIAL_USE_DOMAINS)]),
+)
+"""Addresses that plain_email accepts, or nearly: too long, a hyphen at the edge, an odd top-level domain."""
+NEAR_MISSES = st.text(alphabet='aZ0.@-_+é<> "', min_size=1, max_size=30)
+
+
+@given(
+    st.one_of(PLAIN_LOOKING, NEAR_MISSES, st.sampled_from(sorted(SPECIAL_USE_DOMAINS)).map("x@ncmw.".__add__))
+)
+@settings(max_examples=examples(300))
+def test_plain_emails_are_what_email_validator_accepts_unchanged(value: str) -> None:
+    """Whatever plain_email accepts, email_validator accepts too and leaves unchanged."""
+    plain = plain_email(value)
+    if plain is not None:
+        assert plain == value
+        assert validate_email(value)[1] == value
