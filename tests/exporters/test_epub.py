@@ -28,6 +28,7 @@ from typing import Any, NoReturn
 from xml.etree import ElementTree as ET
 
 import pytest
+from babel import Locale, UnknownLocaleError
 from click.testing import CliRunner
 from hypothesis import given, settings
 from pydantic import BaseModel
@@ -39,7 +40,7 @@ from exporters._epub import (
     book_identifier,
     set_package_language,
 )
-from exporters._epub_documents import mailto_uri
+from exporters._epub_documents import LEFT_TO_RIGHT, book_direction, mailto_uri
 from exporters._epub_markup import element, serialise, text_direction
 from exporters.epub import EpubExporter
 from ncmw_course import Course, load_course, render
@@ -920,3 +921,19 @@ def test_maximal_course_is_maximal(maximal: Course) -> None:
 
     visit(maximal)
     assert [key for key, is_used in used.items() if not is_used] == []
+
+
+@pytest.mark.parametrize(
+    "language",
+    [*sorted(LEFT_TO_RIGHT), "nl-NL", "nl-BE", "en-GB", "fy-NL", "ar", "he", "fa", "ur", "nl-Arab", "xx"],
+)
+def test_book_direction_is_babel_s(language: str) -> None:
+    """The languages known to be left to right without Babel are what Babel says; the rest asks it."""
+    try:
+        locale = Locale.parse(language, sep="-")
+    except (UnknownLocaleError, ValueError):
+        expected = "ltr"
+    else:
+        expected = "rtl" if locale.character_order == "right-to-left" else "ltr"
+    assert book_direction(language) == expected
+    assert (book_direction("ar"), book_direction("nl")) == ("rtl", "ltr")
