@@ -26,6 +26,7 @@ from exporters._ooxml import (
     add_bullet_numbering,
     add_field,
     add_hyperlink,
+    add_text,
     drop_template_leftovers,
     set_app_properties,
     set_bullet,
@@ -237,7 +238,9 @@ class _Brochure:
     # blocks
 
     def paragraph(self, text: str = "", *, style: str | None = "Normal") -> Paragraph:
-        paragraph = self.document.add_paragraph(text)
+        paragraph = self.document.add_paragraph()
+        if text:
+            add_text(paragraph, text)
         if style is not None:  # what `add_paragraph(text, style=style)` does, with a cached id
             paragraph._p.style = self.style_id(style)
         return paragraph
@@ -288,12 +291,12 @@ class _Brochure:
                 if self.styled:
                     _shade(cell, HOUSE.shading_colour)
             label_paragraph = cells[0].paragraphs[0]
-            label_paragraph.add_run(label).bold = True
+            add_text(label_paragraph, label).bold = True
             _tight(label_paragraph)
             first = cells[1].paragraphs[0]
             for index, value in enumerate(values):
                 paragraph = first if index == 0 else cells[1].add_paragraph()
-                paragraph.add_run(value)
+                add_text(paragraph, value)
                 _tight(paragraph)
 
     def trainer(self, trainer: Trainer, *, named: bool) -> None:
