@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ncmw_course import Course
+from ncmw_course.cli import CHECK_TARGETS
 from ncmw_course.errors import NotReadyError
 from ncmw_course.readiness import check_readiness, target_names
 
@@ -16,6 +17,7 @@ def missing(course: Course, target: str) -> list[str]:
 def test_targets() -> None:
     """The three targets of the catalogue and registry feeds are known."""
     assert target_names() == ["accreditation", "edudex", "jsonld"]
+    assert list(CHECK_TARGETS) == target_names()  # what `check --for` offers
 
 
 def test_bundled_course_for_edudex(bundled_course: Course) -> None:
