@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import re
 import uuid
-import zipfile
 from typing import TYPE_CHECKING, Any
 
 from ebooklib import epub
@@ -28,8 +27,6 @@ from exporters._reproducible import document_datetime, repack_zip
 from ncmw_course.labels import labels_for
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from ncmw_course.labels import Labels
     from ncmw_course.model import Course
 
@@ -113,20 +110,16 @@ def render_epub(course: Course) -> bytes:
         "epub3_landmark": False,  # the navigation document carries its own landmarks
         "epub3_pages": False,
         "package_direction": True,  # dir="rtl" on the package of a right-to-left book
+        "compresslevel": 0,  # repack_zip compresses, once
     }
     epub.write_epub(buffer, book, options)
-    data = _rewrite_entry(buffer.getvalue(), OPF_PATH, lambda opf: set_package_language(opf, course.language))
-    return repack_zip(data, moment, first=["mimetype"], stored=["mimetype"])
-
-
-def _rewrite_entry(data: bytes, name: str, change: Callable[[bytes], bytes]) -> bytes:
-    """The zip archive `data` with entry `name` replaced by ``change(old contents)``."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            contents = source.read(info)
-            target.writestr(info, change(contents) if info.filename == name else contents)
-    return out.getvalue()
+    return repack_zip(
+        buffer.getvalue(),
+        moment,
+        first=["mimetype"],
+        stored=["mimetype"],
+        change={OPF_PATH: lambda opf: set_package_language(opf, course.language)},
+    )
 
 
 class _Document(epub.EpubHtml):  # type: ignore[misc]  # ebooklib is untyped

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
 
 from ncmw_course.errors import ExportError
@@ -44,18 +44,23 @@ def repack_zip(
     *,
     first: Iterable[str] = (),
     stored: Iterable[str] = (),
+    change: Mapping[str, Callable[[bytes], bytes]] | None = None,
 ) -> bytes:
     """Rewrite the zip archive `data` so that its bytes depend on its contents only.
 
     Every entry gets the timestamp `moment` (clamped to the zip range, in UTC), permissions 0644 and
     no extra fields. Entries named in `first` come first, in that order; the rest keep their order.
-    Entries named in `stored` are stored uncompressed, the others deflated at a fixed level.
+    Entries named in `stored` are stored uncompressed, the others deflated at a fixed level. An
+    entry named in `change` gets ``change[name](its contents)`` instead of its contents.
     """
     stamp = min(max(moment.astimezone(UTC), ZIP_EPOCH), ZIP_END).timetuple()[:6]
     first_names, stored_names = list(first), set(stored)
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         names = source.namelist()
         contents = {name: source.read(name) for name in names}
+    for name, transform in (change or {}).items():
+        if name in contents:
+            contents[name] = transform(contents[name])
     ordered = [name for name in first_names if name in contents]
     ordered += [name for name in names if name not in first_names]
     out = io.BytesIO()

@@ -80,3 +80,14 @@ def test_times_outside_the_zip_range_are_clamped(moment: datetime, stamp: tuple[
     """Times a zip cannot hold are clamped to its range."""
     packed = repack_zip(archive("a"), moment)
     assert zipfile.ZipFile(io.BytesIO(packed)).infolist()[0].date_time == stamp
+
+
+def test_repack_changes_the_named_entries_only() -> None:
+    """An entry named in `change` gets the function's result; others and absent names are left alone."""
+    moment = datetime(2026, 3, 10, tzinfo=UTC)
+    packed = repack_zip(
+        archive("a.xml", "b.xml"), moment, change={"b.xml": lambda data: data.upper(), "absent": bytes.upper}
+    )
+    with zipfile.ZipFile(io.BytesIO(packed)) as result:
+        assert result.namelist() == ["a.xml", "b.xml"]
+        assert (result.read("a.xml"), result.read("b.xml")) == (b"a.xml", b"B.XML")
