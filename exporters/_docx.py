@@ -31,6 +31,7 @@ from exporters._ooxml import (
     set_app_properties,
     set_bullet,
     set_default_language,
+    set_style_id,
 )
 from exporters._reproducible import document_datetime, repack_zip
 from ncmw_course.errors import ExportError
@@ -242,7 +243,7 @@ class _Brochure:
         if text:
             add_text(paragraph, text)
         if style is not None:  # what `add_paragraph(text, style=style)` does, with a cached id
-            paragraph._p.style = self.style_id(style)
+            set_style_id(paragraph, self.style_id(style))
         return paragraph
 
     def style_id(self, name: str) -> str | None:
@@ -344,7 +345,7 @@ class _Brochure:
                 continue  # the template's own footer stays
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-            paragraph.style = self.document.styles["Footer"]
+            set_style_id(paragraph, self.style_id("Footer"))
             for run in list(paragraph.runs):
                 run._r.getparent().remove(run._r)
             usable = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]

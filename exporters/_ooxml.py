@@ -28,6 +28,7 @@ __all__ = [
     "set_app_properties",
     "set_bullet",
     "set_default_language",
+    "set_style_id",
 ]
 
 _LEFTOVER_RELATIONSHIPS = {
@@ -98,6 +99,23 @@ def add_text(paragraph: Paragraph, text: str) -> Run:
         run.append(element)
     paragraph._p.append(run)
     return Run(run, paragraph)
+
+
+def set_style_id(paragraph: Paragraph, style_id: str | None) -> None:
+    """Give `paragraph` the paragraph style `style_id`: what ``paragraph._p.style = style_id`` does.
+
+    Why: python-docx finds or makes the properties element through a generic search, a tenth of a
+    brochure's render. A new paragraph has no properties yet, so they are made directly (an empty
+    ``w:pPr`` for the default style, as python-docx makes); any other is left to python-docx.
+    """
+    p = paragraph._p
+    if p.pPr is not None:
+        p.style = style_id
+        return
+    properties = OxmlElement("w:pPr")
+    if style_id is not None:
+        properties.append(OxmlElement("w:pStyle", attrs={qn("w:val"): style_id}))
+    p.insert(0, properties)
 
 
 def _text(value: str) -> object:

@@ -18,6 +18,7 @@ from exporters._ooxml import (
     set_app_properties,
     set_bullet,
     set_default_language,
+    set_style_id,
 )
 
 
@@ -116,3 +117,17 @@ def test_add_text_makes_what_add_run_makes(text: str) -> None:
     assert run.text == text
     run.bold = True  # a Run like any other
     assert reopened(document).paragraphs[0].runs[0].bold is True
+
+
+@pytest.mark.parametrize("style_id", [None, "Heading1"])
+@pytest.mark.parametrize("has_properties", [False, True])
+def test_set_style_id_does_what_python_docx_does(style_id: str | None, has_properties: bool) -> None:
+    """A new paragraph, or one with properties already, gets the XML python-docx's setter makes."""
+    document = docx.Document()
+    fast, slow = document.add_paragraph("text"), document.add_paragraph("text")
+    if has_properties:
+        for paragraph in (fast, slow):
+            paragraph.paragraph_format.keep_with_next = True
+    set_style_id(fast, style_id)
+    slow._p.style = style_id
+    assert fast._p.xml == slow._p.xml
