@@ -455,14 +455,19 @@ def _load_course_file(path: Path | None) -> Course | str:
 
 
 def _chunks(tasks: list[T], jobs: int) -> list[list[T]]:
-    """`tasks` in consecutive chunks for the workers: two per worker, at most 200 tasks each.
+    """`tasks` in consecutive chunks for the workers: one per worker for up to 50 courses a worker,
+    else two or more per worker, as many for each worker, and never over 200 courses.
 
     Why chunks: an exporter with ``render_many`` (pdf) starts its converter once per chunk rather
-    than once per course (LibreOffice takes over a second to start), and a chunk is one round trip
-    between processes. Why two per worker: when one finishes early, it takes the next. Why at most
-    200: a chunk's documents are held in memory until they are written.
+    than once per course (LibreOffice takes over a second to start, and about 60 ms a brochure
+    after that), and a chunk is one round trip between processes. Why two per worker for larger
+    builds: when one worker finishes early, it takes the next. Why at most 200: a chunk's documents
+    are held in memory until they are written.
     """
-    size = min(200, max(1, -(-len(tasks) // (jobs * 2))))
+    per_worker = 1 if len(tasks) <= 50 * jobs else 2
+    count = max(jobs * per_worker, -(-len(tasks) // 200))
+    count = -(-count // jobs) * jobs  # a multiple of the workers, so that they finish together
+    size = max(1, -(-len(tasks) // count))
     return [tasks[start : start + size] for start in range(0, len(tasks), size)]
 
 
