@@ -11,12 +11,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import json
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, Protocol, Self, TypeVar
 
 import click
@@ -26,6 +24,7 @@ from ncmw_course.errors import NcmwCourseError
 if TYPE_CHECKING:
     import multiprocessing.queues
     from concurrent.futures import ProcessPoolExecutor
+    from pathlib import Path
 
     from ncmw_course.exporting import CatalogueExporter, Exporter
     from ncmw_course.model import Course
@@ -35,13 +34,29 @@ R = TypeVar("R")
 T = TypeVar("T")
 U = TypeVar("U")
 
-DEFAULT_OUTPUT_DIR = Path("dist")
+DEFAULT_OUTPUT_DIR = "dist"
 
 BUNDLED = "the bundled course"
 
 CHECK_TARGETS = ("accreditation", "edudex", "jsonld")
 """What ``check --for`` takes: the checklists of :mod:`ncmw_course.readiness` (a test keeps them in step),
 named here so that ``--help`` does not import the checklists."""
+
+
+def _as_path(value: str) -> Path:
+    from pathlib import Path  # imported when a command runs: --help needs no pathlib
+
+    return Path(value)
+
+
+def _paths(_context: click.Context, _parameter: click.Parameter, value: object) -> object:
+    """A click callback: the text of a path parameter (or of each, for several) as a Path."""
+    if value is None:
+        return None
+    if isinstance(value, tuple):
+        return tuple(_as_path(item) for item in value)
+    assert isinstance(value, str)
+    return _as_path(value)
 
 
 def handle_user_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -120,7 +135,8 @@ def exporter_options(command: Callable[P, R]) -> Callable[P, R]:
     return click.option(
         "--template",
         metavar="FILE",
-        type=click.Path(path_type=Path),
+        type=click.Path(),
+        callback=_paths,
         help="A Word file whose styles, page setup, header and footer the brochure takes (docx).",
     )(command)
 
@@ -146,7 +162,9 @@ def _check_options(format_names: Sequence[str], options: dict[str, object], *, e
             raise click.BadParameter(msg, param_hint=hint)
 
 
-courses_argument = click.argument("courses", metavar="[COURSE]...", nargs=-1, type=click.Path(path_type=Path))
+courses_argument = click.argument(
+    "courses", metavar="[COURSE]...", nargs=-1, type=click.Path(), callback=_paths
+)
 
 
 @click.group(name="ncmw-course", context_settings={"help_option_names": ["-h", "--help"]})
@@ -231,12 +249,13 @@ def formats() -> None:
 
 @cli.command()
 @click.argument("format_name", metavar="FORMAT", callback=_format_argument)
-@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(path_type=Path))
+@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=_paths)
 @click.option(
     "-o",
     "--output",
     metavar="PATH",
-    type=click.Path(path_type=Path, allow_dash=True),
+    type=click.Path(allow_dash=True),
+    callback=_paths,
     help="Where to write the document; '-' for stdout.  [default: dist/<slug><extension>]",
 )
 @exporter_options
@@ -273,7 +292,9 @@ def export(
         return
     from ncmw_course._files import write_atomically
 
-    target = output or DEFAULT_OUTPUT_DIR / f"{loaded.slug}{exporter_info(format_name).file_extension}"
+    target = (
+        output or _as_path(DEFAULT_OUTPUT_DIR) / f"{loaded.slug}{exporter_info(format_name).file_extension}"
+    )
     write_atomically(target, data)
     click.echo(f"Wrote {target}", err=True)
 
@@ -284,7 +305,8 @@ def export(
     "-o",
     "--output-dir",
     metavar="DIR",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(file_okay=False),
+    callback=_paths,
     default=DEFAULT_OUTPUT_DIR,
     show_default=True,
     help="The folder to write into.",
@@ -693,7 +715,7 @@ def _course_files(paths: Sequence[Path], report: Callable[[NcmwCourseError], Non
     type=click.Choice(CHECK_TARGETS),
     help="What to check the course against.",
 )
-@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(path_type=Path))
+@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=_paths)
 @handle_user_errors
 def check(target: str, course: Path | None) -> None:
     """Report whether a course has what a target needs.
@@ -740,6 +762,8 @@ def schema(catalogue: bool) -> None:
     Example:
       ncmw-course schema > course.schema.json
     """
+    import json
+
     if catalogue:
         from ncmw_course.catalogue import catalogue_json_schema
 
