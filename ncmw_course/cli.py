@@ -8,31 +8,23 @@ Only click is imported at start-up; each command imports what it needs, so that 
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import functools
 import os
 import sys
-import time
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, ParamSpec, Protocol, Self, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
 from ncmw_course.errors import NcmwCourseError
 
 if TYPE_CHECKING:
-    import multiprocessing.queues
-    from concurrent.futures import ProcessPoolExecutor
     from pathlib import Path
 
-    from ncmw_course.exporting import CatalogueExporter, Exporter
     from ncmw_course.model import Course
 
 P = ParamSpec("P")
 R = TypeVar("R")
-T = TypeVar("T")
-U = TypeVar("U")
 
 DEFAULT_OUTPUT_DIR = "dist"
 
@@ -363,6 +355,15 @@ def build(
       ncmw-course build courses/ -o site/ -f json -f catalogue-json
       ncmw-course build --strict my-course.json
     """
+    from ncmw_course._build import (
+        EXPORTERS,
+        BuildPlan,
+        Workers,
+        chunks,
+        load_course_file,
+        progress,
+        wants_bar,
+    )
     from ncmw_course._files import write_atomically
     from ncmw_course.exporting import exporter_info, exporter_names, render_catalogue
 
@@ -389,20 +390,20 @@ def build(
         written += 1
 
     files = _course_files(courses, report)
-    plan = _BuildPlan(
+    plan = BuildPlan(
         output_dir=output_dir,
         formats=tuple((name, infos[name].file_extension) for name in names if infos[name].scope == "course"),
         options=options_for,
         strict=strict,
     )
-    _EXPORTERS.clear()  # a fresh registry lookup per build; worker processes start from this state
+    EXPORTERS.clear()  # a fresh registry lookup per build; worker processes start from this state
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
     outcomes: list[str | None] = []  # per file in order: its error, or None when it is built
     to_build: list[tuple[Path | None, Course]] = []
-    bar = _wants_bar(len(files))
-    with _Workers(jobs, ticks=bar) as workers:
+    bar = wants_bar(len(files))
+    with Workers(jobs, ticks=bar) as workers:
         # load every course first, to refuse a second course with a slug before anything is written
-        for path, loaded in zip(files, workers.map(_load_course_file, files), strict=True):
+        for path, loaded in zip(files, workers.map(load_course_file, files), strict=True):
             if isinstance(loaded, str):
                 outcomes.append(loaded)
             elif loaded.slug in built:
@@ -414,11 +415,11 @@ def build(
                 built[loaded.slug] = (_shown(path), loaded)
                 to_build.append((path, loaded))
                 outcomes.append(None)
-        with _progress(len(to_build) * len(plan.formats) if bar else 0) as progress:
-            reports = workers.build(plan, _chunks(to_build, jobs), progress.advance)
+        with progress(len(to_build) * len(plan.formats) if bar else 0) as shown:
+            reports = workers.build(plan, chunks(to_build, jobs), shown.advance)
             for outcome in outcomes:  # the report in the order of the files
                 if outcome is not None:
-                    progress.show([f"Error: {outcome}"])
+                    shown.show([f"Error: {outcome}"])
                     failures += 1
                     continue
                 lines = []
@@ -432,7 +433,7 @@ def build(
                     else:
                         lines.append(f"Error: {text}")
                         failures += 1
-                progress.show(lines)
+                shown.show(lines)
     catalogue_courses = [course for _, course in built.values()]
     for name in names:
         if infos[name].scope == "catalogue" and catalogue_courses:
@@ -451,244 +452,6 @@ def build(
     click.echo(summary, err=True)
     if failures:
         raise SystemExit(1)
-
-
-@dataclasses.dataclass(frozen=True)
-class _BuildPlan:
-    """What a worker needs to build one course: where, which per-course formats, their options."""
-
-    output_dir: Path
-    formats: tuple[tuple[str, str], ...]
-    """(name, file extension) of each per-course format, in the order of the build."""
-    options: dict[str, dict[str, object]]
-    strict: bool
-
-
-_EXPORTERS: dict[str, Exporter | CatalogueExporter] = {}
-"""The exporters of the current build, by name: created once per process, not once per course."""
-
-
-def _load_course_file(path: Path | None) -> Course | str:
-    """The course in `path`, or the error message (a string pickles, every exception does not)."""
-    try:
-        return _load(path)
-    except NcmwCourseError as error:
-        return str(error)
-
-
-def _chunks(tasks: list[T], jobs: int) -> list[list[T]]:
-    """`tasks` in consecutive chunks for the workers: one per worker for up to 50 courses a worker,
-    else two or more per worker, as many for each worker, and never over 200 courses.
-
-    Why chunks: an exporter with ``render_many`` (pdf) starts its converter once per chunk rather
-    than once per course (LibreOffice takes over a second to start, and about 60 ms a brochure
-    after that), and a chunk is one round trip between processes. Why two per worker for larger
-    builds: when one worker finishes early, it takes the next. Why at most 200: a chunk's documents
-    are held in memory until they are written.
-    """
-    per_worker = 1 if len(tasks) <= 50 * jobs else 2
-    count = max(jobs * per_worker, -(-len(tasks) // 200))
-    count = -(-count // jobs) * jobs  # a multiple of the workers, so that they finish together
-    size = max(1, -(-len(tasks) // count))
-    return [tasks[start : start + size] for start in range(0, len(tasks), size)]
-
-
-def _build_courses(plan: _BuildPlan, tasks: list[tuple[Path | None, Course]]) -> list[list[tuple[str, str]]]:
-    """Render and write every per-course format of some courses, in a worker; return their reports.
-
-    Each course's report lists, format by format, ``("wrote", path)``, ``("skipped", line)`` or
-    ``("error", message)``.
-    """
-    from ncmw_course._files import write_atomically
-    from ncmw_course.errors import MissingToolError, NotReadyError
-    from ncmw_course.exporting import get_exporter, render_each
-
-    events: list[list[tuple[str, str]]] = [[] for _ in tasks]
-    courses = [course for _, course in tasks]
-    for name, extension in plan.formats:
-        try:
-            exporter = _EXPORTERS.get(name)
-            if exporter is None:
-                exporter = _EXPORTERS[name] = get_exporter(name, **plan.options[name])
-            results = render_each(exporter, courses, name, _TICKS.tick)
-        except NcmwCourseError as error:
-            results = [error] * len(courses)
-        for (path, course), result, report in zip(tasks, results, events, strict=True):
-            if isinstance(result, bytes):
-                target = plan.output_dir / f"{course.slug}{extension}"
-                try:
-                    write_atomically(target, result)
-                except NcmwCourseError as error:
-                    report.append(("error", str(error)))
-                else:
-                    report.append(("wrote", str(target)))
-            elif isinstance(result, NotReadyError) and not plan.strict:
-                fields = ", ".join(item.split(":", 1)[0] for item in result.missing)
-                command = f"ncmw-course check --for {name}" + (f" {path}" if path is not None else "")
-                line = f"Skipped {name} for {course.slug}: not ready; missing {fields} (see '{command}')"
-                report.append(("skipped", line))
-            elif isinstance(result, MissingToolError) and not plan.strict:
-                report.append(("skipped", f"Skipped {name} for {course.slug}: {result}"))
-            else:
-                report.append(("error", str(result)))
-    return events
-
-
-class _Ticks:
-    """Counts the documents a worker has rendered, for the progress bar of the process that started it.
-
-    Counts are sent at most every tenth of a second (`send`), so that a build of thousands of
-    documents sends a few hundred messages rather than one per document.
-    """
-
-    def __init__(self, send: Callable[[int], None] | None = None) -> None:
-        self.send = send
-        self.pending = 0
-        self.last = 0.0
-
-    def tick(self, documents: int = 1) -> None:
-        if self.send is None:
-            return
-        self.pending += documents
-        now = time.monotonic()
-        if now - self.last >= 0.1:
-            self.flush()
-            self.last = now
-
-    def flush(self) -> None:
-        if self.send is not None and self.pending:
-            self.send(self.pending)
-            self.pending = 0
-
-
-_TICKS = _Ticks()
-"""This process's document counter; a worker's sends to the pool's queue (see :class:`_Workers`)."""
-
-
-def _start_worker(counts: multiprocessing.queues.Queue[int] | None) -> None:
-    global _TICKS  # set once, when a worker process starts
-    _TICKS = _Ticks(counts.put if counts is not None else None)
-
-
-def _build_and_flush(
-    plan: _BuildPlan, tasks: list[tuple[Path | None, Course]]
-) -> list[list[tuple[str, str]]]:
-    try:
-        return _build_courses(plan, tasks)
-    finally:
-        _TICKS.flush()
-
-
-class _Workers:
-    """Runs the build's steps in this process (one job) or on a pool of `jobs` processes.
-
-    Why processes: rendering is pure Python (lxml, zipfile), so threads would share one core. With
-    `ticks`, workers report each document done, for the progress bar.
-    """
-
-    def __init__(self, jobs: int, *, ticks: bool) -> None:
-        self.jobs = jobs
-        self.ticks = ticks
-        self.stack = contextlib.ExitStack()
-        self.pool: ProcessPoolExecutor | None = None
-        self.queue: multiprocessing.queues.Queue[int] | None = None
-
-    def __enter__(self) -> Self:
-        if self.jobs > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            context = multiprocessing.get_context()
-            self.queue = context.Queue() if self.ticks else None
-            self.pool = self.stack.enter_context(
-                ProcessPoolExecutor(
-                    max_workers=self.jobs,
-                    mp_context=context,
-                    initializer=_start_worker,
-                    initargs=(self.queue,),
-                )
-            )
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stack.close()
-
-    def map(self, function: Callable[[T], U], items: Sequence[T]) -> Iterator[U]:
-        """``function`` over `items`, results in order."""
-        if self.pool is None:
-            return map(function, items)
-        # a few chunks per worker: fewer round trips than one item each, still balanced
-        return self.pool.map(function, items, chunksize=max(1, len(items) // (self.jobs * 8)))
-
-    def build(
-        self, plan: _BuildPlan, chunks: list[list[tuple[Path | None, Course]]], advance: Callable[[int], None]
-    ) -> Iterator[list[tuple[str, str]]]:
-        """Each course's report, in order; calls `advance` with the documents done meanwhile."""
-        global _TICKS  # in this process, the bar is advanced directly
-        if self.pool is None:
-            _TICKS = _Ticks(advance if self.ticks else None)
-            for chunk in chunks:
-                yield from _build_and_flush(plan, chunk)
-            return
-        futures = [self.pool.submit(_build_and_flush, plan, chunk) for chunk in chunks]
-        for future in futures:
-            while self.queue is not None and not future.done():
-                self._drain(advance, wait=0.05)
-            reports = future.result()
-            if self.queue is not None:
-                self._drain(advance, wait=0)
-            yield from reports
-
-    def _drain(self, advance: Callable[[int], None], wait: float) -> None:
-        import queue
-
-        assert self.queue is not None
-        try:
-            advance(self.queue.get(timeout=wait) if wait else self.queue.get_nowait())
-            while True:
-                advance(self.queue.get_nowait())
-        except queue.Empty:
-            pass
-
-
-def _wants_bar(courses: int) -> bool:
-    """A progress bar only for several courses, and only on a terminal: quiet in pipes and CI."""
-    return courses >= 2 and sys.stderr.isatty()
-
-
-class _Progress(Protocol):
-    def show(self, lines: list[str]) -> None: ...
-    def advance(self, documents: int) -> None: ...
-
-
-@contextlib.contextmanager
-def _progress(total: int) -> Iterator[_Progress]:
-    """Prints report lines on stderr; with a `total` of documents, a progress bar stays below them."""
-    stream = sys.stderr
-    if not total:
-
-        class Lines:
-            def show(self, lines: list[str]) -> None:
-                for line in lines:
-                    click.echo(line, err=True)
-
-            def advance(self, documents: int) -> None:
-                pass
-
-        yield Lines()
-        return
-    with click.progressbar(length=total, label="Building", file=stream, show_pos=True) as bar:
-
-        class Bar:
-            def show(self, lines: list[str]) -> None:
-                if lines:
-                    click.echo("\r\x1b[K" + "\n".join(lines), err=True)  # over the bar, which render redraws
-                    bar.render_progress()
-
-            def advance(self, documents: int) -> None:
-                bar.update(documents)
-
-        yield Bar()
 
 
 def _course_files(paths: Sequence[Path], report: Callable[[NcmwCourseError], None]) -> list[Path | None]:

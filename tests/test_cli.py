@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from ncmw_course import load_course, render
-from ncmw_course.cli import _chunks, cli
+from ncmw_course.cli import cli
 from ncmw_course.exporting import exporter_info, exporter_names
 
 from .conftest import REPO, TESTDATA
@@ -668,22 +668,3 @@ def run_on_terminal(command: list[str], cwd: Path) -> str:
     os.close(main)
     assert process.wait(timeout=60) == 0
     return screen.decode("utf-8")
-
-
-@pytest.mark.parametrize(
-    ("tasks", "jobs", "sizes"),
-    [
-        (0, 2, []),
-        (1, 2, [1]),
-        (10, 2, [5, 5]),  # one chunk a worker: each starts LibreOffice once
-        (100, 2, [50, 50]),
-        (101, 2, [26, 26, 26, 23]),  # two a worker: one that finishes early takes the next
-        (1000, 2, [167] * 5 + [165]),  # never over 200 at once, and as many chunks for each worker
-        (1000, 3, [167] * 5 + [165]),
-        (7, 1, [7]),
-    ],
-)
-def test_build_chunks(tasks: int, jobs: int, sizes: list[int]) -> None:
-    chunks = _chunks(list(range(tasks)), jobs)
-    assert [len(chunk) for chunk in chunks] == sizes
-    assert [task for chunk in chunks for task in chunk] == list(range(tasks))
