@@ -39,7 +39,7 @@ U = TypeVar("U")
 
 @dataclasses.dataclass(frozen=True)
 class BuildPlan:
-    """What a worker needs to build one course: where, which per-course formats, their options."""
+    """What a worker needs to build its courses: where, which per-course formats, their options."""
 
     output_dir: Path
     formats: tuple[tuple[str, str], ...]
@@ -97,8 +97,9 @@ def build_courses(plan: BuildPlan, tasks: list[tuple[Path | None, Course]]) -> l
             if exporter is None:
                 exporter = EXPORTERS[name] = get_exporter(name, **plan.options[name])
             results = render_each(exporter, courses, name, _TICKS.tick)
-        except NcmwCourseError as error:
+        except NcmwCourseError as error:  # the exporter cannot be made: no course gets this format
             results = [error] * len(courses)
+            _TICKS.tick(len(courses))
         for (path, course), result, report in zip(tasks, results, events, strict=True):
             if isinstance(result, bytes):
                 target = plan.output_dir / f"{course.slug}{extension}"
