@@ -121,10 +121,11 @@ def _pandoc() -> str:
 # (a) the command line
 
 
-def _median_walls(commands: Sequence[Sequence[str | Path]], runs: int, cwd: Path) -> list[float]:
-    """The median wall time in seconds of each command over `runs` rounds (after one warm-up round).
-
-    The fastest run of each is kept in FASTEST, to show how far the machine's load spread them.
+def _median_walls(
+    commands: Sequence[Sequence[str | Path]], runs: int, cwd: Path
+) -> list[tuple[float, float]]:
+    """The median and the fastest wall time in seconds of each command over `runs` rounds (after one
+    warm-up round); the fastest shows how far the machine's load spread the runs.
 
     The commands take turns, round after round, so that a change in the machine's load touches all
     of them alike rather than whichever ran at the time.
@@ -136,11 +137,7 @@ def _median_walls(commands: Sequence[Sequence[str | Path]], runs: int, cwd: Path
             subprocess.run(command, cwd=cwd, capture_output=True, check=True)
             if round_:
                 measured.append(time.perf_counter() - start)
-    FASTEST.extend(min(measured) for measured in times)
-    return [statistics.median(measured) for measured in times]
-
-
-FASTEST: list[float] = []
+    return [(statistics.median(measured), min(measured)) for measured in times]
 
 
 SUMMARY: list[tuple[str, str, str]] = []
@@ -175,11 +172,10 @@ def _section_cli(work: Path, pandoc: str, runs: int) -> list[str]:
             "",
         ),
     ]
-    FASTEST.clear()
-    medians = _median_walls([pandoc_docx_command, pandoc_epub_command, *(row[1] for row in rows)], runs, work)
-    pandoc_times = {"docx": medians[0], "epub": medians[1]}
-    ours = dict(zip((row[0] for row in rows), medians[2:], strict=True))
-    fastest = dict(zip((row[0] for row in rows), FASTEST[2:], strict=True))
+    walls = _median_walls([pandoc_docx_command, pandoc_epub_command, *(row[1] for row in rows)], runs, work)
+    pandoc_times = {"docx": walls[0][0], "epub": walls[1][0]}
+    ours = {row[0]: median for row, (median, _) in zip(rows, walls[2:], strict=True)}
+    fastest = {row[0]: quickest for row, (_, quickest) in zip(rows, walls[2:], strict=True)}
     lines = [
         f"## (a) Command line: wall time, median of {runs} runs",
         "",

@@ -278,10 +278,15 @@ def render_with(exporter: Exporter | CatalogueExporter, course: Course, name: st
     Raises:
         ExportError: The exporter is a catalogue format, or cannot render this course.
     """
+    return _checked_bytes(name, _course_exporter(exporter, name).render(course))
+
+
+def _course_exporter(exporter: Exporter | CatalogueExporter, name: str) -> Exporter:
+    """`exporter`, when it renders one course at a time; a catalogue format is an ExportError."""
     if not isinstance(exporter, Exporter) or getattr(exporter, "scope", "course") != "course":
         msg = f"{name!r} is a catalogue format: it renders several courses at once; use render_catalogue()"
         raise ExportError(msg)
-    return _checked_bytes(name, exporter.render(course))
+    return exporter
 
 
 def render_each(
@@ -300,9 +305,7 @@ def render_each(
     Raises:
         ExportError: The exporter is a catalogue format.
     """
-    if not isinstance(exporter, Exporter) or getattr(exporter, "scope", "course") != "course":
-        msg = f"{name!r} is a catalogue format: it renders several courses at once; use render_catalogue()"
-        raise ExportError(msg)
+    exporter = _course_exporter(exporter, name)
     finished = done or (lambda _count: None)
     render_many = getattr(exporter, "render_many", None)
     if render_many is None or len(courses) < 2:
