@@ -6,15 +6,16 @@ brochures are converted by one LibreOffice run (:func:`convert_many`), since sta
 what takes the time.
 
 LibreOffice stamps the conversion time into the PDF (``/CreationDate`` and ``xmp:CreateDate``), a
-random document ``/ID`` and a ``/DocChecksum`` that covers the time; :func:`reproducible_pdf`
-overwrites these in place with the course's date (or ``SOURCE_DATE_EPOCH``) and a digest of the
-rest of the file. Each replacement has the length of what it replaces, so the cross-reference table
-stays valid.
+random document ``/ID`` and a ``/DocChecksum`` that covers the time. It also writes the embedded
+fonts in the order of their addresses in memory, so the same brochure can come out with its objects
+in another order from one run to the next. :func:`reproducible_pdf` dates the PDF by the course
+and has qpdf (through pikepdf) write it again in a canonical form, with an ``/ID`` derived from the
+content.
 """
 
 from __future__ import annotations
 
-import hashlib
+import io
 import json
 import re
 import shutil
@@ -30,7 +31,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from datetime import datetime
 
-__all__ = ["MISSING_LIBREOFFICE", "convert_docx", "convert_many", "find_soffice", "reproducible_pdf"]
+__all__ = [
+    "MISSING_LIBREOFFICE",
+    "canonical_pdf",
+    "convert_docx",
+    "convert_many",
+    "find_soffice",
+    "reproducible_pdf",
+]
 
 MISSING_LIBREOFFICE = (
     "the pdf format needs LibreOffice, and neither 'soffice' nor 'libreoffice' is on the PATH; "
@@ -166,23 +174,46 @@ def _errors_said(stderr: bytes) -> str:
 
 _CREATION_DATE = re.compile(rb"/CreationDate\(D:(\d{14})")
 _XMP_DATE = re.compile(rb"<xmp:(?:CreateDate|ModifyDate|MetadataDate)>(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)")
-_DOCUMENT_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
-_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]{32})")
 
 
 def reproducible_pdf(data: bytes, moment: datetime) -> bytes:
-    """`data` with the conversion time replaced by `moment` (UTC) and the ``/ID`` derived from the content.
+    """LibreOffice's PDF `data`, dated `moment` (UTC) and written in a canonical form.
 
-    Only same-length replacements are made, so byte offsets (the xref table) are unchanged.
+    The dates are replaced in place. Then qpdf reads the PDF and writes it again: it numbers the
+    objects in the order they are reached from the document's root, whatever order LibreOffice
+    wrote them in (the regular and bold fonts were seen to swap places between two runs), and
+    derives the ``/ID`` from the content. Streams are copied as they are, not decoded again.
+    LibreOffice's ``/DocChecksum``, which covers the conversion time and is not part of the PDF
+    standard, is left out.
     """
     stamp = moment.strftime("%Y%m%d%H%M%S").encode("ascii")
     iso = moment.strftime("%Y-%m-%dT%H:%M:%S").encode("ascii")
     data = _replace_groups(_CREATION_DATE, data, lambda _: stamp)
     data = _replace_groups(_XMP_DATE, data, lambda _: iso)
-    content = _CHECKSUM.sub(b"", _DOCUMENT_ID.sub(b"", data))
-    digest = hashlib.md5(content, usedforsecurity=False).hexdigest().upper().encode("ascii")
-    data = _replace_groups(_CHECKSUM, data, lambda _: digest)
-    return _replace_groups(_DOCUMENT_ID, data, lambda _: digest)
+    return canonical_pdf(data)
+
+
+def canonical_pdf(data: bytes) -> bytes:
+    """The PDF `data` as qpdf writes it with a content-derived ``/ID``: the same for the same content.
+
+    Two PDFs that differ only in how their objects are numbered and ordered give the same bytes.
+    """
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for key in ("/ID", "/DocChecksum"):
+            if key in pdf.trailer:
+                del pdf.trailer[key]
+        written = io.BytesIO()
+        pdf.save(
+            written,
+            deterministic_id=True,
+            compress_streams=False,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
+            fix_metadata_version=False,
+        )
+    return written.getvalue()
 
 
 def _replace_groups(pattern: re.Pattern[bytes], data: bytes, produce: Callable[[bytes], bytes]) -> bytes:

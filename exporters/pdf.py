@@ -23,9 +23,10 @@ class PdfExporter:
     The PDF is tagged (PDF/UA-1 identification, structure tree, reading order), has selectable
     text, bookmarks for the headings, and carries the title, author, subject, keywords and language
     of the brochure's document properties. It is dated by the course's ``updated`` date (or
-    ``SOURCE_DATE_EPOCH``) and gets a content-derived ``/ID``, so the same course and LibreOffice
-    version give the same bytes. Needs LibreOffice (Debian: ``libreoffice-writer-nogui``); without
-    it, rendering raises an ``ExportError`` that says so.
+    ``SOURCE_DATE_EPOCH``) and written by qpdf in a canonical object order with a content-derived
+    ``/ID``, so the same course and LibreOffice version give the same bytes. Needs LibreOffice
+    (Debian: ``libreoffice-writer-nogui``); without it, rendering raises an ``ExportError`` that
+    says so.
 
     Args:
         template: A Word template for the brochure, as for the ``docx`` format.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -11,10 +12,11 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pikepdf
 import pytest
 from click.testing import CliRunner
 
-from exporters._pdf import MISSING_LIBREOFFICE, convert_many
+from exporters._pdf import MISSING_LIBREOFFICE, canonical_pdf, convert_many
 from exporters.pdf import PdfExporter
 from ncmw_course import Course, ExportError, load_course, render
 from ncmw_course.cli import cli
@@ -69,7 +71,8 @@ class TestPdf:
         assert info["Author"] == full_course.provider.name
         assert info["Subject"] == full_course.listing_summary
         assert info["Keywords"] == ", ".join(full_course.keywords)
-        assert b"/Lang(nl-NL)" in pdfs["full"].read_bytes()
+        with pikepdf.open(pdfs["full"]) as pdf:
+            assert pdf.Root.Lang == "nl-NL"
 
     def test_dated_by_the_course(self, pdfs: dict[str, Path]) -> None:
         """The creation date is the course's updated date, not the time of conversion."""
@@ -106,6 +109,46 @@ class TestPdf:
         assert first == second
         (tmp_path / "dated.pdf").write_bytes(first)
         assert pdf_info(tmp_path / "dated.pdf")["CreationDate"] == "Tue Nov 14 22:13:20 2023 UTC"
+
+
+def fonts_renumbered(data: bytes) -> bytes:
+    """`data` with its fonts written first and numbered anew: what LibreOffice did in one CI run.
+
+    qpdf numbers objects in the order it reaches them from the trailer, so a trailer key that sorts
+    first (``/AFirst``) and points at the fonts brings them to the front; the key is then blanked
+    out, which moves no byte.
+    """
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        fonts = pdf.pages[0].Resources.Font
+        pdf.trailer.AFirst = pikepdf.Array([fonts[name] for name in sorted(fonts.keys(), reverse=True)])
+        written = io.BytesIO()
+        pdf.save(written, stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
+    return re.sub(rb"/AFirst \[[^\]]*\]", lambda match: b" " * len(match[0]), written.getvalue())
+
+
+def font_numbers(data: bytes) -> list[int]:
+    """The object numbers of the first page's fonts, by resource name."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        fonts = pdf.pages[0].Resources.Font
+        return [fonts[name].objgen[0] for name in sorted(fonts.keys())]
+
+
+class TestCanonicalPdf:
+    def test_object_order_does_not_change_the_bytes(self, pdfs: dict[str, Path]) -> None:
+        """The same PDF with its fonts written in another order and numbered anew gives the same bytes."""
+        pdf = pdfs["full"].read_bytes()
+        renumbered = fonts_renumbered(pdf)
+        assert font_numbers(renumbered) != font_numbers(pdf)
+        assert canonical_pdf(renumbered) == pdf
+
+    def test_a_rendered_pdf_is_already_canonical(self, pdfs: dict[str, Path]) -> None:
+        """Rendering ends with canonical_pdf, which then changes nothing; LibreOffice's checksum is gone."""
+        pdf = pdfs["minimal"].read_bytes()
+        assert canonical_pdf(pdf) == pdf
+        assert b"/DocChecksum" not in pdf
+        with pikepdf.open(io.BytesIO(pdf)) as opened:
+            first, second = opened.trailer.ID
+        assert bytes(first) == bytes(second)
 
 
 def test_missing_libreoffice_says_what_to_install(
