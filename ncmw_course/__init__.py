@@ -16,6 +16,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ncmw_course._version import __version__
+
 if TYPE_CHECKING:
     from ncmw_course.errors import (
         CourseDataError,
@@ -51,6 +53,7 @@ __all__ = [
     "OutputError",
     "Problem",
     "UnknownExporterError",
+    "__version__",
     "bundled_course_path",
     "course_json_schema",
     "exporter_info",

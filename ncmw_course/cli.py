@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
+from ncmw_course._version import __version__
 from ncmw_course.errors import NcmwCourseError
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ courses_argument = click.argument(
 
 
 @click.group(name="ncmw-course", context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="ncmw-course", prog_name="ncmw-course")
+@click.version_option(__version__, "-V", "--version", prog_name="ncmw-course")
 def cli() -> None:
     """Publish NCMW course descriptions from one course file.
 

@@ -1,17 +1,37 @@
-"""Shared fixtures: the bundled, minimal and full courses, test data folders and golden files."""
+"""Shared fixtures (the reference courses, test data folders, golden files) and the session's set-up.
+
+The set-up chooses Hypothesis's profile (``ci`` when ``CI`` is set: derandomised, no example
+database) and stops a run at its start when its tests need a program that is not installed
+(``tests/system.py``).
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from ncmw_course import Course, load_course
+from tests.system import SYSTEM_MARKERS, missing, missing_message
 
 TESTS = Path(__file__).resolve().parent
 TESTDATA = TESTS / "testdata"
 REPO = TESTS.parent
+
+
+settings.register_profile(
+    "ci",
+    derandomize=True,  # the same examples on every run: a red CI run is a real, repeatable failure
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -69,3 +89,21 @@ def golden(request: pytest.FixtureRequest, testdata_dir: Path) -> Callable[[str,
         assert actual.decode("utf-8") == path.read_text(encoding="utf-8")
 
     return check
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that starts LibreOffice, a browser or Java is ``slow`` too, before ``-m`` selects."""
+    for item in items:
+        if any(item.get_closest_marker(marker) for marker in SYSTEM_MARKERS):
+            item.add_marker(pytest.mark.slow)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Stop before the first test when the selected tests need programs this machine lacks."""
+    markers = {
+        marker for item in session.items for marker in SYSTEM_MARKERS if item.get_closest_marker(marker)
+    }
+    needs = missing(markers)
+    if needs:
+        pytest.exit(missing_message(needs), returncode=pytest.ExitCode.USAGE_ERROR)

@@ -1,7 +1,7 @@
 """A checker of JSON-LD documents against the schema.org vocabulary, release 30.0.
 
-It reads the release's two CSV files (``../shared/schemas/schemaorg-30.0/``, next to the repository;
-see that folder's README) and checks every node of a document:
+It reads the release's two CSV files (``tests/conformance/schemaorg-30.0/``; see that folder's
+README for their source and licence) and checks every node of a document:
 
 - the node has an ``@type``, and each of its types exists, is a class (not a data type or an
   enumeration member) and is not superseded;
@@ -43,14 +43,12 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from tests.tools import require_folder
-
 __all__ = ["SCHEMAORG", "Property", "Vocabulary", "schemaorg_vocabulary"]
 
-SCHEMAS = Path(__file__).resolve().parent.parent.parent / "shared" / "schemas"
-"""The shared schemas folder, next to the repository; read-only data for the tests."""
+CONFORMANCE = Path(__file__).resolve().parent / "conformance"
+"""The vendored conformance data: third-party vocabularies and schemas our feeds are checked against."""
 
-SCHEMAORG = SCHEMAS / "schemaorg-30.0"
+SCHEMAORG = CONFORMANCE / "schemaorg-30.0"
 """The schema.org 30.0 vocabulary CSVs."""
 
 TYPES_CSV = "schemaorg-current-https-types.csv"
@@ -321,9 +319,5 @@ def _load(folder: Path) -> Vocabulary:
 
 
 def schemaorg_vocabulary(folder: Path = SCHEMAORG) -> Vocabulary:
-    """The schema.org 30.0 vocabulary, read once; skips the calling test when the folder is absent.
-
-    Only the folder may be missing (a checkout without ``../shared/schemas``), and not in CI; a folder
-    that is there but lacks a CSV is an error, not a skip.
-    """
-    return _load(require_folder(folder, "the schema.org 30.0 vocabulary"))
+    """The schema.org 30.0 vocabulary, read once from the repository's own copy."""
+    return _load(folder)

@@ -248,6 +248,7 @@ class TestExporterOptions:
 
 
 class TestBuild:
+    @pytest.mark.libreoffice
     def test_every_format_of_the_bundled_course(self, runner: CliRunner, tmp_path: Path) -> None:
         """build writes each format the bundled course is ready for, skips edudex and says why, exit 0."""
         result = runner.invoke(cli, ["build"])
@@ -281,6 +282,7 @@ class TestBuild:
             f"{SLUG}.pdf",
         ]
 
+    @pytest.mark.libreoffice
     def test_every_registered_format_is_built_or_skipped(self, runner: CliRunner) -> None:
         """Each registered format appears in the build's report, written or skipped."""
         result = runner.invoke(cli, ["build"])
@@ -504,11 +506,12 @@ def test_catalogue_schema_prints_the_published_schema(runner: CliRunner) -> None
     assert result.stdout == (REPO / "schema" / "catalogue.schema.json").read_text(encoding="utf-8")
 
 
-def test_version(runner: CliRunner) -> None:
-    """--version names the program and its version."""
+@pytest.mark.parametrize("option", ["--version", "-V"])
+def test_version(runner: CliRunner, option: str) -> None:
+    """--version (or -V) names the program and its version, the one the package metadata gives."""
     from importlib.metadata import version
 
-    result = runner.invoke(cli, ["--version"])
+    result = runner.invoke(cli, [option])
     assert (result.exit_code, result.stdout) == (0, f"ncmw-course, version {version('ncmw-course')}\n")
 
 

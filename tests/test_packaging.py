@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -82,3 +84,37 @@ def test_installed_wheel_loads_the_bundled_course_anywhere(wheel: Path, tmp_path
     assert Path(module_file).is_relative_to(target)
     assert Path(bundled) == target / "ncmw_course" / "data" / "course.json"
     assert (slug, title) == ("ontrouw-binnen-de-relatie", "Ontrouw binnen de relatie")
+
+
+def test_wheel_metadata_has_the_one_version_and_the_licence(wheel: Path) -> None:
+    """The wheel's version is ncmw_course/_version.py's, and it carries the AGPL text as its licence file."""
+    from ncmw_course import __version__
+
+    assert wheel.name.startswith(f"ncmw_course-{__version__}-")
+    archive = zipfile.ZipFile(wheel)
+    metadata = archive.read(f"ncmw_course-{__version__}.dist-info/METADATA").decode("utf-8")
+    assert f"\nVersion: {__version__}\n" in metadata
+    assert "\nLicense-Expression: AGPL-3.0-or-later\n" in metadata
+    assert (
+        archive.read(f"ncmw_course-{__version__}.dist-info/licenses/LICENSE")
+        == (REPO / "LICENSE").read_bytes()
+    )
+
+
+def test_licence_is_the_agpl() -> None:
+    """LICENSE is the GNU AGPL version 3, as the FSF publishes it (EbookLib ships the same text)."""
+    text = (REPO / "LICENSE").read_text(encoding="utf-8")
+    assert text.lstrip().startswith(
+        "GNU AFFERO GENERAL PUBLIC LICENSE\n                       Version 3, 19 November 2007"
+    )
+    assert hashlib.md5(text.encode("utf-8")).hexdigest() == "73f1eb20517c55bf9493b7dd6e480788"
+
+
+def test_changelog_starts_with_this_version() -> None:
+    """CHANGELOG.md's first released version is the package's version."""
+    from ncmw_course import __version__
+
+    versions = re.findall(
+        r"^## \[(\d[^\]]*)\]", (REPO / "CHANGELOG.md").read_text(encoding="utf-8"), re.MULTILINE
+    )
+    assert versions[0] == __version__

@@ -18,7 +18,7 @@ CONTEXT = "https://schema.org"
 
 @pytest.fixture(scope="module")
 def schemaorg() -> Vocabulary:
-    """The schema.org 30.0 vocabulary; the tests skip when ../shared/schemas is absent."""
+    """The schema.org 30.0 vocabulary, from tests/conformance/."""
     return schemaorg_vocabulary()
 
 
@@ -287,28 +287,14 @@ def test_literals_within_the_range_pass(schemaorg: Vocabulary, node_type: str, p
     assert schemaorg.check(document(**{"@type": node_type, prop: value})) == []
 
 
-def test_an_absent_vocabulary_skips_with_its_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without the schemas folder the calling test is skipped, with the folder it looked in."""
-    monkeypatch.delenv("CI", raising=False)
-    absent = tmp_path / "schemaorg-30.0"
-    with pytest.raises(pytest.skip.Exception, match=str(absent)):
-        schemaorg_vocabulary(absent)
-
-
-def test_an_absent_vocabulary_fails_in_ci(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """In CI, where the schemas are always present, their absence is a failure."""
-    monkeypatch.setenv("CI", "true")
-    with pytest.raises(pytest.fail.Exception, match=r"schema\.org 30\.0 vocabulary is not at"):
-        schemaorg_vocabulary(tmp_path / "schemaorg-30.0")
-
-
-def test_an_incomplete_vocabulary_is_an_error(tmp_path: Path) -> None:
-    """A folder that is there but lacks the CSVs fails instead of skipping."""
+def test_an_absent_vocabulary_is_an_error(tmp_path: Path) -> None:
+    """A folder without the CSVs is an error, never a skip."""
     with pytest.raises(FileNotFoundError):
         schemaorg_vocabulary(tmp_path)
 
 
-def test_the_vocabulary_is_looked_for_next_to_the_repository() -> None:
-    """The folder is ../shared/schemas/schemaorg-30.0, relative to the repository."""
+def test_the_vocabulary_is_inside_the_repository() -> None:
+    """The vocabulary is the repository's own copy in tests/conformance/, so a fresh clone has it."""
     repository = Path(__file__).resolve().parent.parent
-    assert repository.parent / "shared" / "schemas" / "schemaorg-30.0" == SCHEMAORG
+    assert repository / "tests" / "conformance" / "schemaorg-30.0" == SCHEMAORG
+    assert SCHEMAORG.is_dir()

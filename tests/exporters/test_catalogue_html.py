@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from ncmw_course import Course, render, render_catalogue
 from tests.exporters.test_html import chromium, markup_course, parse, summary, visit
 
@@ -47,6 +49,7 @@ def test_empty_catalogue() -> None:
     assert json.loads(page.scripts[0][1])["numberOfItems"] == 0
 
 
+@pytest.mark.chromium
 def test_in_chromium(tmp_path: Path, bundled_course: Course, full_course: Course) -> None:
     """The page and the course pages it links to load in Chromium, with zero axe violations at both widths."""
     courses = [bundled_course, full_course]

@@ -12,7 +12,7 @@ from tests.schemaorg import Vocabulary, schemaorg_vocabulary
 
 @pytest.fixture(scope="module")
 def schemaorg() -> Vocabulary:
-    """The schema.org 30.0 vocabulary; skipped outside CI when ../shared/schemas is absent."""
+    """The schema.org 30.0 vocabulary, from tests/conformance/."""
     return schemaorg_vocabulary()
 
 

@@ -7,8 +7,11 @@ import pytest
 from ncmw_course import Course, NotReadyError, render, render_catalogue
 from ncmw_course.exporting import exporter_info, exporter_names, get_exporter
 from tests.strategies import courses, examples
+from tests.system import format_params
 
 NAMES = exporter_names()
+PARAMS = format_params(NAMES)
+"""The names, with the marker of the program a format starts (pdf: LibreOffice)."""
 
 
 def render_or_not_ready(course: Course, name: str) -> bytes | NotReadyError:
@@ -44,7 +47,7 @@ def test_describes_itself(name: str) -> None:
     assert info.scope in ("course", "catalogue")
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", PARAMS)
 def test_renders_the_full_course_to_the_same_bytes_twice(name: str, full_course: Course) -> None:
     """Each exporter renders the course that fills every field, to non-empty bytes, reproducibly."""
     if exporter_info(name).scope == "catalogue":
@@ -56,7 +59,7 @@ def test_renders_the_full_course_to_the_same_bytes_twice(name: str, full_course:
     assert first == second
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", PARAMS)
 def test_any_course_renders_or_says_what_is_missing(
     name: str, minimal_course: Course, bundled_course: Course
 ) -> None:
@@ -65,7 +68,7 @@ def test_any_course_renders_or_says_what_is_missing(
         assert_rendered_or_explained(render_or_not_ready(course, name))
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", PARAMS)
 def test_generated_courses_render(name: str) -> None:
     """Arbitrary valid courses render in every format, or are reported as not ready; nothing crashes."""
     from hypothesis import HealthCheck, given, settings

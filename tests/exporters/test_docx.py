@@ -23,8 +23,8 @@ from ncmw_course import Course, ExportError, load_course, render
 from ncmw_course.labels import labels_for
 from tests.conftest import REPO, TESTDATA
 from tests.strategies import courses, examples
+from tests.system import require
 from tests.texts import course_texts
-from tests.tools import require
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -368,7 +368,7 @@ def test_any_valid_course_renders_and_keeps_every_text(course: Course) -> None:
 @pytest.fixture(scope="module")
 def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The brochures of the reference courses, converted to PDF by LibreOffice in one run."""
-    soffice = require("soffice", "the Debian package libreoffice-writer-nogui")
+    soffice = require("soffice")
     folder = tmp_path_factory.mktemp("libreoffice")
     sources = {
         "bundled": None,
@@ -398,11 +398,12 @@ def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path
 
 def pdf_info(path: Path) -> dict[str, str]:
     output = subprocess.run(
-        [require("pdfinfo", "poppler-utils"), str(path)], capture_output=True, text=True, check=True
+        [require("pdfinfo"), str(path)], capture_output=True, text=True, check=True
     ).stdout
     return dict(line.split(":", 1) for line in output.splitlines() if ":" in line)
 
 
+@pytest.mark.libreoffice
 class TestLibreOffice:
     @pytest.mark.parametrize("name", ["bundled", "minimal", "full"])
     def test_opens_as_a4_pages(self, libreoffice_pdfs: dict[str, Path], name: str) -> None:
@@ -418,7 +419,7 @@ class TestLibreOffice:
     def test_pdf_text_has_every_text(self, libreoffice_pdfs: dict[str, Path], name: str) -> None:
         """The PDF's text, as pdftotext reads it, contains every text of the course."""
         course = load_course(None if name == "bundled" else TESTDATA / f"course_{name}.json")
-        pdftotext = require("pdftotext", "poppler-utils")
+        pdftotext = require("pdftotext")
         pages = subprocess.run(
             [pdftotext, str(libreoffice_pdfs[name]), "-"], capture_output=True, text=True, check=True
         ).stdout
@@ -428,7 +429,7 @@ class TestLibreOffice:
 
     def test_page_fields_are_computed(self, libreoffice_pdfs: dict[str, Path]) -> None:
         """LibreOffice fills in the PAGE and NUMPAGES fields of the footer."""
-        pdftotext = require("pdftotext", "poppler-utils")
+        pdftotext = require("pdftotext")
         text = subprocess.run(
             [pdftotext, str(libreoffice_pdfs["bundled"]), "-"], capture_output=True, text=True, check=True
         ).stdout

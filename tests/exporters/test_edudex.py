@@ -1,7 +1,6 @@
 """Tests of the ``edudex`` exporter: EDU-DEX's program_in schema, the mapping, readiness and limits.
 
-The schema is read from ``../shared/schemas/edudex/`` (see its README), never copied into this
-repository; where that folder is absent, the schema tests skip and say so.
+The schema is the repository's copy in ``tests/conformance/edudex/`` (its README gives the source).
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from ncmw_course.readiness import check_readiness
 from tests.conftest import REPO, TESTDATA
 from tests.strategies import course_dicts, courses
 
-SCHEMA = REPO.parent / "shared" / "schemas" / "edudex" / "program_in.schema.json"
+SCHEMA = REPO / "tests" / "conformance" / "edudex" / "program_in.schema.json"
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "25"))
 FULL_LISTING = json.loads((TESTDATA / "course_full.json").read_bytes())["edudex"]
 """The full course's EDU-DEX block, which every generated nearly-ready course starts from."""
@@ -33,9 +32,7 @@ HARD_HTML = "&lt;script&gt;alert('x')&lt;/script&gt; &amp; ]]&gt;"
 
 
 @cache
-def _program_in() -> Draft202012Validator | None:
-    if not SCHEMA.is_file():
-        return None
+def _program_in() -> Draft202012Validator:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -43,11 +40,8 @@ def _program_in() -> Draft202012Validator | None:
 
 @pytest.fixture(scope="module")
 def program_in() -> Draft202012Validator:
-    """A validator of EDU-DEX's program_in schema (with format checks); skips when it is absent."""
-    validator = _program_in()
-    if validator is None:
-        pytest.skip(f"the EDU-DEX schema {SCHEMA} is absent; see ../shared/schemas/README.md")
-    return validator
+    """A validator of EDU-DEX's program_in schema, with format checks."""
+    return _program_in()
 
 
 def schema_errors(validator: Draft202012Validator, document: Any) -> list[str]:

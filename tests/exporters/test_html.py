@@ -20,8 +20,8 @@ from exporters._html import CSS
 from ncmw_course import Course, load_course, parse_course, render
 from tests.conftest import REPO, TESTDATA
 from tests.strategies import courses, examples
+from tests.system import require
 from tests.texts import course_texts
-from tests.tools import require
 
 SKIPPED = {"script", "style", "title"}
 VOID = {"meta", "link", "br", "img", "input", "hr", "source", "wbr"}
@@ -234,7 +234,6 @@ def test_any_valid_course_renders_every_text(course: Course) -> None:
 
 # In a real browser: Debian's chromium driven by Playwright, with axe-core from npm.
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -253,14 +252,12 @@ WIDTHS = (375, 1280)
 
 @contextmanager
 def chromium() -> Iterator[Any]:
-    """A headless Debian chromium under Playwright; skipped (failed in CI) without chromium or axe-core."""
-    require("chromium", "the Debian package chromium")
-    if not AXE.is_file():
-        require("axe-core-is-installed-by-npm-ci", "axe-core with 'PUPPETEER_SKIP_DOWNLOAD=1 npm ci'")
+    """A headless Debian chromium under Playwright; for tests marked ``chromium``, which check for it."""
+    executable = require("chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
         try:
             yield browser
         finally:
@@ -334,6 +331,7 @@ BROWSER_COURSES = {
 }
 
 
+@pytest.mark.chromium
 class TestInChromium:
     @pytest.mark.parametrize("name", list(BROWSER_COURSES))
     @pytest.mark.parametrize("width", WIDTHS)

@@ -1,8 +1,7 @@
 """Tests of the ``jsonld`` exporter: schema.org validity, the mapping, nothing invented, script safety.
 
-Validity is checked against the schema.org 30.0 vocabulary by ``tests/schemaorg.py``; those tests
-skip when ``../shared/schemas`` is absent. The mapping, script safety and reproducibility need no
-vocabulary and always run.
+Validity is checked against the schema.org 30.0 vocabulary (the repository's copy in
+``tests/conformance/``) by ``tests/schemaorg.py``.
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ HOSTILE = "Einde </script><script>alert('x')</script> <!-- & ]]> </SCRIPT >"
 
 @pytest.fixture(scope="module")
 def schemaorg() -> Vocabulary:
-    """The schema.org 30.0 vocabulary; the tests that use it skip when ../shared/schemas is absent."""
+    """The schema.org 30.0 vocabulary, from tests/conformance/."""
     return schemaorg_vocabulary()
 
 

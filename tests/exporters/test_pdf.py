@@ -22,7 +22,7 @@ from ncmw_course import Course, ExportError, load_course, render
 from ncmw_course.cli import cli
 from tests.conftest import TESTDATA
 from tests.exporters.test_docx import flat, missing_texts, open_docx
-from tests.tools import require
+from tests.system import require
 
 COURSES = {
     "bundled": None,
@@ -34,7 +34,7 @@ COURSES = {
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The PDFs of the reference courses, written to a folder."""
-    require("soffice", "the Debian package libreoffice-writer-nogui")
+    require("soffice")
     folder = tmp_path_factory.mktemp("pdf")
     for name, path in COURSES.items():
         (folder / f"{name}.pdf").write_bytes(render(load_course(path), "pdf"))
@@ -44,7 +44,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def pdf_info(path: Path) -> dict[str, str]:
     """pdfinfo's fields, by name."""
     output = subprocess.run(
-        [require("pdfinfo", "poppler-utils"), str(path)], capture_output=True, text=True, check=True
+        [require("pdfinfo"), str(path)], capture_output=True, text=True, check=True
     ).stdout
     return {key.strip(): value.strip() for key, value in (line.split(":", 1) for line in output.splitlines())}
 
@@ -52,10 +52,11 @@ def pdf_info(path: Path) -> dict[str, str]:
 def pdf_text(path: Path) -> str:
     """The PDF's text in reading order, as pdftotext reads it."""
     return subprocess.run(
-        [require("pdftotext", "poppler-utils"), str(path), "-"], capture_output=True, text=True, check=True
+        [require("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
 
 
+@pytest.mark.libreoffice
 class TestPdf:
     @pytest.mark.parametrize("name", list(COURSES))
     def test_a4_and_tagged(self, pdfs: dict[str, Path], name: str) -> None:
@@ -103,7 +104,7 @@ class TestPdf:
         self, monkeypatch: pytest.MonkeyPatch, minimal_course: Course, tmp_path: Path
     ) -> None:
         """SOURCE_DATE_EPOCH dates the PDF, and two conversions give the same bytes."""
-        require("soffice", "the Debian package libreoffice-writer-nogui")
+        require("soffice")
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
         first, second = render(minimal_course, "pdf"), render(minimal_course, "pdf")
         assert first == second
@@ -133,6 +134,7 @@ def font_numbers(data: bytes) -> list[int]:
         return [fonts[name].objgen[0] for name in sorted(fonts.keys())]
 
 
+@pytest.mark.libreoffice
 class TestCanonicalPdf:
     def test_object_order_does_not_change_the_bytes(self, pdfs: dict[str, Path]) -> None:
         """The same PDF with its fonts written in another order and numbered anew gives the same bytes."""
@@ -162,13 +164,14 @@ def test_missing_libreoffice_says_what_to_install(
     assert "apt-get install libreoffice-writer-nogui" in str(raised.value)
 
 
+@pytest.mark.libreoffice
 class TestRenderMany:
     """Several brochures in one LibreOffice run: what `ncmw-course build` does for each chunk of courses."""
 
     @pytest.fixture
     def counted_soffice(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         """A PATH whose soffice logs each start and runs the real LibreOffice; returns the log."""
-        real = require("soffice", "the Debian package libreoffice-writer-nogui")
+        real = require("soffice")
         folder = tmp_path / "bin"
         folder.mkdir()
         log = tmp_path / "starts.log"
@@ -226,6 +229,7 @@ class TestRenderMany:
         assert counted_soffice.read_text(encoding="utf-8").splitlines() == ["started"]
 
 
+@pytest.mark.slow
 def test_a_conversion_that_hangs_is_stopped(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, minimal_course: Course
 ) -> None:
