@@ -21,6 +21,8 @@ ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
 """The earliest time a zip entry can carry."""
 ZIP_END = datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC)
 """The latest time a zip entry can carry."""
+_LAST_SECOND = 253_402_300_799
+"""9999-12-31 23:59:59 UTC: the last moment Python's dates (and so our documents) can carry."""
 
 
 def document_datetime(updated: date) -> datetime:
@@ -31,8 +33,13 @@ def document_datetime(updated: date) -> datetime:
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        if not epoch.isdigit():
-            msg = f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {epoch!r}"
+        # ASCII digits only ("²".isdigit() is true), and no later than the last second of 9999.
+        if not (epoch.isascii() and epoch.isdigit()) or len(epoch) > 12 or int(epoch) > _LAST_SECOND:
+            shown = epoch if len(epoch) <= 40 else epoch[:37] + "..."
+            msg = (
+                "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 "
+                f"(at most {_LAST_SECOND}, the end of 9999), not {shown!r}"
+            )
             raise ExportError(msg)
         return datetime.fromtimestamp(int(epoch), tz=UTC)
     return datetime(updated.year, updated.month, updated.day, tzinfo=UTC)

@@ -1,49 +1,134 @@
-"""Writing files so that a failure never leaves a partial file or damages an existing one."""
+"""Writing files so that a failure never leaves a partial file or damages what is at the path.
+
+What :func:`write_atomically` does at each kind of path:
+
+- nothing there: a new file, through a temporary file in the same folder and a rename; it gets the
+  usual permissions (0666 less the umask);
+- a regular file: replaced the same way, keeping its permission bits, except that set-user-ID,
+  set-group-ID, sticky and world-write bits are never carried over;
+- a symbolic link: the file it points to is replaced as above (created when it does not exist yet),
+  and the link stays a link, as ``cp``, ``sed -i --follow-symlinks`` and editors do;
+- a character device or a named pipe (``/dev/null``, ``/dev/stdout``, a FIFO): written through,
+  as pandoc does; renaming over it would replace the device or pipe with a file;
+- a folder, a block device or a socket: refused.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from ncmw_course.errors import OutputError
 
-__all__ = ["write_atomically"]
+__all__ = ["refuse_inputs", "write_atomically"]
+
+_KEPT_MODE_BITS = 0o775
+"""The permission bits a replaced file passes on: no set-ID, sticky or world-write bit."""
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` through a temporary file in the same folder and a rename.
+    """Write `data` to `path` so that a failure leaves nothing half-written (see the module's list).
 
-    The folder is created when missing. A new file gets the usual permissions (0666 less the umask);
-    a replaced file keeps its own.
+    Missing folders are created.
 
     Raises:
-        OutputError: `path` is a folder, or the file cannot be written. Nothing is left behind, and
-            an existing file at `path` is unchanged.
+        OutputError: The path cannot take a document, or the file cannot be written. Nothing is
+            left behind, and whatever was at `path` is unchanged.
     """
-    if path.is_dir():
+    try:
+        target = _target(path)
+        if target is None:  # a device or a pipe: write through
+            _write_through(path, data)
+        else:
+            _replace(target, data)
+    except OSError as error:
+        raise OutputError(_reason(path, error)) from None
+    return path
+
+
+def refuse_inputs(output: Path, inputs: Iterable[Path | None]) -> None:
+    """Refuse to write `output` when it is one of the command's input files (the course, a template).
+
+    Raises:
+        OutputError: `output` and an input are the same file.
+    """
+    for given in inputs:
+        if given is None:
+            continue
+        with contextlib.suppress(OSError):
+            if output.exists() and output.samefile(given):
+                msg = f"{output} is also an input of this command ({given}); write the output to another file"
+                raise OutputError(msg)
+
+
+def _target(path: Path) -> Path | None:
+    """The file to replace for `path`, or None for a device or pipe that is written through.
+
+    Raises:
+        OutputError: `path` is a folder, a block device or a socket.
+    """
+    try:
+        found = path.stat()  # follows links: what is written is what the link points to
+    except (FileNotFoundError, NotADirectoryError):  # nothing there yet, or a file above it (said later)
+        return path.resolve() if path.is_symlink() else path
+    kind = found.st_mode
+    if stat.S_ISDIR(kind):
         msg = f"{path} is a folder; give a file name to write to"
         raise OutputError(msg)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    if stat.S_ISCHR(kind) or stat.S_ISFIFO(kind):
+        return None
+    if not stat.S_ISREG(kind):
+        what = "a block device" if stat.S_ISBLK(kind) else "a socket" if stat.S_ISSOCK(kind) else "no file"
+        msg = f"cannot write {path}: it is {what}; give the path of a file"
+        raise OutputError(msg)
+    return path.resolve()
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    with path.open("wb", buffering=0) as handle:
+        view = memoryview(data)
+        while view:
+            view = view[handle.write(view) or 0 :]
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it over `path`."""
+    _make_folder(path.parent)
+    # A short name of its own: a long file name plus a suffix could pass the file system's limit.
+    temporary = path.with_name(f".ncmw-{secrets.token_hex(6)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            with contextlib.suppress(FileNotFoundError):
-                temporary.chmod(stat.S_IMODE(path.stat().st_mode))
-            temporary.replace(path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        reason = error.strerror or str(error)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            temporary.chmod(stat.S_IMODE(path.stat().st_mode) & _KEPT_MODE_BITS)
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _make_folder(folder: Path) -> None:
+    """Create `folder` and its parents; a file where a folder should be is named in the error."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocking = next((part for part in (folder, *folder.parents) if part.is_file()), folder)
+        raise NotADirectoryError(errno.ENOTDIR, f"{blocking} is a file, not a folder") from None
+
+
+def _reason(path: Path, error: OSError) -> str:
+    reason = error.strerror or str(error)
+    if error.errno == errno.ENAMETOOLONG:
+        reason = f"the file name is too long ({len(path.name)} characters); choose a shorter one"
+    kept = ""
+    with contextlib.suppress(OSError):
         kept = " The existing file is unchanged." if path.exists() else ""
-        msg = f"cannot write {path}: {reason}.{kept}"
-        raise OutputError(msg) from None
-    return path
+    return f"cannot write {path}: {reason}.{kept}"

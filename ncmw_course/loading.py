@@ -9,9 +9,11 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import stat
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,8 +60,12 @@ def load_course(path: str | os.PathLike[str] | None = None) -> Course:
 
 def _read(file: Path, source: str) -> bytes:
     try:
-        if file.is_dir():
+        mode = file.stat().st_mode
+        if stat.S_ISDIR(mode):
             message = "is a folder, not a course file; give the path of a course .json file"
+        elif not stat.S_ISREG(mode):
+            # Why: reading a pipe or a device such as /dev/zero would wait, or read, for ever.
+            message = f"is {_special_kind(mode)}, not a course file; give the path of a course .json file"
         elif (size := file.stat().st_size) > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // 1024 // 1024
             message = f"is {size / 1024 / 1024:.1f} MB; a course file is at most {limit} MB, so this is probably the wrong file"
@@ -75,22 +81,39 @@ def _read(file: Path, source: str) -> bytes:
     raise CourseDataError(source, [Problem("", message)])
 
 
-def parse_course(data: bytes | str, *, source: str = "<course data>") -> Course:
-    """Validate course JSON given as bytes (UTF-8, optionally with a BOM) or text.
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
+
+
+def parse_course(data: bytes | str | Mapping[str, Any], *, source: str = "<course data>") -> Course:
+    """Validate a course given as JSON (bytes in UTF-8, optionally with a BOM, or text) or as a mapping.
 
     Args:
-        data: The JSON document.
+        data: The JSON document, or its data already parsed (a dict, as ``json.load`` gives it).
         source: How to name the data in error messages, usually the file name.
 
     Raises:
-        CourseDataError: The data is not UTF-8, not JSON, or not a valid course.
+        CourseDataError: The data is not UTF-8, not JSON, or not a valid course; or it is neither
+            JSON nor a mapping.
     """
-    text = _decode(data, source) if isinstance(data, bytes) else data.removeprefix("\ufeff")
-    document = _parse_json(text, source)
     from pydantic import ValidationError
 
     from ncmw_course.model import Course
 
+    if isinstance(data, Mapping):
+        try:
+            return Course.model_validate(dict(data))
+        except ValidationError as error:
+            raise CourseDataError(source, _problems(error, SourceMap(""))) from None
+    if not isinstance(data, bytes | str):
+        message = f"a course is JSON text, bytes or a mapping, not {type(data).__name__}"
+        raise CourseDataError(source, [Problem("", message)])
+    text = _decode(data, source) if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    document = _parse_json(text, source)
     try:
         return Course.model_validate(document)
     except ValidationError as error:
@@ -118,6 +141,34 @@ class _NotJson(ValueError):
     """A constant that Python's parser accepts but JSON does not (NaN, Infinity)."""
 
 
+MAX_NUMBER_DIGITS = 20
+"""The most digits a whole number in a course file has; no count, amount or year needs more."""
+
+
+@dataclass(frozen=True)
+class _LongNumber:
+    """A whole number too long to be meant, kept as its digit count until it can be located."""
+
+    digits: int
+
+
+def _parse_int(text: str) -> int | _LongNumber:
+    # Why: Python refuses to convert over 4300 digits with a ValueError that json.loads passes on.
+    digits = len(text.lstrip("-"))
+    return _LongNumber(digits) if digits > MAX_NUMBER_DIGITS else int(text)
+
+
+def _long_numbers(value: Any, path: JsonPath = ()) -> Iterable[tuple[JsonPath, _LongNumber]]:
+    if isinstance(value, _LongNumber):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _long_numbers(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _long_numbers(item, (*path, index))
+
+
 def _reject_constant(name: str) -> Any:
     raise _NotJson(name)
 
@@ -135,7 +186,9 @@ def _parse_json(text: str, source: str) -> Any:
         return result
 
     try:
-        document = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
+        document = json.loads(
+            text, object_pairs_hook=pairs, parse_constant=_reject_constant, parse_int=_parse_int
+        )
     except json.JSONDecodeError as error:
         message = (
             f"not valid JSON: {error.msg}; check for a missing comma, quote or bracket here or just before"
@@ -148,6 +201,21 @@ def _parse_json(text: str, source: str) -> Any:
         raise CourseDataError(
             source, [Problem("", "not a course: the JSON is nested far too deeply")]
         ) from None
+    long_numbers = list(_long_numbers(document))
+    if long_numbers:
+        positions = source_map(text)
+        raise CourseDataError(
+            source,
+            [
+                _located(
+                    path,
+                    f"is a number of {number.digits} digits; no number in a course has more than "
+                    f"{MAX_NUMBER_DIGITS}, so this is probably a mistake",
+                    positions.value_spot(path),
+                )
+                for path, number in long_numbers
+            ],
+        )
     if not isinstance(document, dict):
         found = _kind(document)
         message = (

@@ -535,7 +535,10 @@ def test_bad_source_date_epoch_is_a_user_error(runner: CliRunner, monkeypatch: p
     result = runner.invoke(cli, ["export", "docx", "-o", "-"])
     assert (result.exit_code, result.stderr) == (
         1,
-        "Error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not 'gisteren'\n",
+        (
+            "Error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (at most 253402300799, "
+            "the end of 9999), not 'gisteren'\n"
+        ),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -272,3 +273,55 @@ class TestModelProblems:
 def test_format_location(path: tuple[str | int, ...], text: str) -> None:
     """Locations read like the JSON they point into."""
     assert format_location(path) == text
+
+
+class TestNotRegularFiles:
+    def test_a_named_pipe_is_refused_without_waiting(self, tmp_path: Path) -> None:
+        """A FIFO as course file is refused at once; reading it would wait for a writer for ever."""
+        fifo = tmp_path / "c.json"
+        os.mkfifo(fifo)
+        with pytest.raises(CourseDataError) as caught:
+            load_course(fifo)
+        assert str(caught.value) == (
+            f"{fifo}: is a named pipe, not a course file; give the path of a course .json file"
+        )
+
+    def test_a_device_is_refused(self) -> None:
+        """/dev/zero would be read for ever; it is refused as a device."""
+        with pytest.raises(CourseDataError) as caught:
+            load_course("/dev/zero")
+        assert (
+            str(caught.value)
+            == "/dev/zero: is a device, not a course file; give the path of a course .json file"
+        )
+
+
+class TestParseCourse:
+    def test_a_mapping_is_a_course(self) -> None:
+        """parse_course() takes the parsed data as well as JSON text: the same course either way."""
+        text = (TESTDATA / "course_minimal.json").read_text(encoding="utf-8")
+        assert parse_course(json.loads(text)) == parse_course(text)
+
+    def test_an_invalid_mapping_names_the_place(self) -> None:
+        """Problems in a mapping are located by path; there are no lines to give."""
+        data = course_dict() | {"slug": "Bad Slug"}
+        with pytest.raises(CourseDataError) as caught:
+            parse_course(data, source="from a tool")
+        assert [(p.location, p.line) for p in caught.value.problems] == [("slug", None)]
+
+    def test_anything_else_is_a_course_data_error(self) -> None:
+        """A number is neither JSON text nor a mapping: a CourseDataError, not an AttributeError."""
+        with pytest.raises(CourseDataError) as caught:
+            parse_course(42)  # type: ignore[arg-type]
+        assert str(caught.value) == "<course data>: a course is JSON text, bytes or a mapping, not int"
+
+    def test_a_number_of_thousands_of_digits_is_located(self) -> None:
+        """Python's limit on long integers becomes a located problem, not a ValueError."""
+        text = json.dumps(course_dict() | {"max_participants": 1}, indent=2)
+        text = text.replace('"max_participants": 1', '"max_participants": 1' + "0" * 5000)
+        (problem,) = problems(text)
+        line = next(n for n, row in enumerate(text.splitlines(), start=1) if '"max_participants"' in row)
+        assert (problem.location, problem.line) == ("max_participants", line)
+        assert problem.message == (
+            "is a number of 5001 digits; no number in a course has more than 20, so this is probably a mistake"
+        )

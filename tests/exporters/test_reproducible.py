@@ -33,11 +33,31 @@ def test_source_date_epoch_wins(monkeypatch: pytest.MonkeyPatch) -> None:
     assert document_datetime(date(2026, 3, 10)) == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
 
 
-def test_bad_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A SOURCE_DATE_EPOCH that is not a number of seconds is refused, naming the variable."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    with pytest.raises(ExportError, match="SOURCE_DATE_EPOCH must be a whole number"):
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("yesterday", "'yesterday'"),
+        ("²", "'²'"),
+        ("-5", "'-5'"),
+        ("253402300800", "'253402300800'"),  # the first second of the year 10000
+        ("9" * 5000, "'" + "9" * 37 + "...'"),
+    ],
+)
+def test_bad_source_date_epoch(monkeypatch: pytest.MonkeyPatch, value: str, shown: str) -> None:
+    """A SOURCE_DATE_EPOCH that is not a number of seconds within Python's dates is refused, saying why."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(ExportError) as raised:
         document_datetime(date(2026, 3, 10))
+    assert str(raised.value) == (
+        "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (at most 253402300799, the end of "
+        f"9999), not {shown}"
+    )
+
+
+def test_the_last_second_of_9999_is_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The largest SOURCE_DATE_EPOCH accepted is the last second Python's dates can carry."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300799")
+    assert document_datetime(date(2026, 3, 10)) == datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
 
 
 def test_repack_fixes_times_order_and_compression() -> None:
