@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date, time
 from typing import TYPE_CHECKING, Annotated, Any, Self, TypeAlias
 
@@ -53,7 +54,10 @@ __all__ = [
 
 
 class CourseModel(BaseModel):
-    """Base for all course models: unknown keys are errors, instances never change."""
+    """Base for all course models: unknown keys are errors, instances never change.
+
+    A changed copy is made with :meth:`model_copy`, which validates the changes like a course file.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -63,6 +67,30 @@ class CourseModel(BaseModel):
         validate_default=False,
         defer_build=True,
     )
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with the fields in `update` changed, validated as a course file would be.
+
+        Pydantic's own ``model_copy`` sets the new values without checking them, so a copy could
+        hold what no course file can (a control character, a negative price); this one cannot.
+
+        Raises:
+            CourseDataError: A changed value is not valid; each problem names its field.
+        """
+        if not update:
+            return super().model_copy(deep=deep)
+        from pydantic import ValidationError
+
+        values = {name: getattr(self, name) for name in type(self).model_fields} | dict(update)
+        try:
+            return self.model_validate(values)
+        except ValidationError as error:
+            from ncmw_course._jsonpos import SourceMap
+            from ncmw_course.errors import CourseDataError
+            from ncmw_course.loading import validation_problems
+
+            source = f"<{type(self).__name__}.model_copy>"
+            raise CourseDataError(source, validation_problems(error, SourceMap(""))) from None
 
 
 class FieldProblem(ValueError):
@@ -125,15 +153,33 @@ Paragraphs: TypeAlias = Annotated[tuple[Text, ...], Field(min_length=1, max_leng
 Texts: TypeAlias = Annotated[tuple[Text, ...], Field(max_length=MAX_ITEMS)]
 """Zero or more texts, such as the topics of a day."""
 
+_WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
+"""Names Windows keeps for devices: ``con.docx`` cannot be created or opened there."""
+
+
+def _not_a_device_name(value: str) -> str:
+    if value in _WINDOWS_DEVICES:
+        msg = f"{value!r} is a name Windows keeps for a device, so files named after it cannot be opened there; choose another slug"
+        raise ValueError(msg)
+    return value
+
+
 Slug: TypeAlias = Annotated[
     str,
     Strict(),
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    AfterValidator(_not_a_device_name),
 ]
-"""Lower-case words of a-z and 0-9 joined by single hyphens; safe as a file name and URL part."""
+"""Lower-case words of a-z and 0-9 joined by single hyphens; safe as a file name and URL part on
+every system (not a Windows device name such as ``con``)."""
 
-PositiveCount: TypeAlias = Annotated[int, Strict(), Field(ge=1)]
-"""A whole number of at least 1 (``3``, not ``"3"`` or ``3.0``)."""
+MAX_COUNT = 100_000
+"""The largest count a course states (a group size, a day number): more is a typing mistake."""
+
+PositiveCount: TypeAlias = Annotated[int, Strict(), Field(ge=1, le=MAX_COUNT)]
+"""A whole number from 1 to 100 000 (``3``, not ``"3"`` or ``3.0``)."""
 
 Hours: TypeAlias = Annotated[float, Strict(), Field(gt=0, le=10_000)]
 """A number of hours, greater than 0; halves and quarters allowed (``12.5``)."""

@@ -108,7 +108,7 @@ def parse_course(data: bytes | str | Mapping[str, Any], *, source: str = "<cours
         try:
             return Course.model_validate(dict(data))
         except ValidationError as error:
-            raise CourseDataError(source, _problems(error, SourceMap(""))) from None
+            raise CourseDataError(source, validation_problems(error, SourceMap(""))) from None
     if not isinstance(data, bytes | str):
         message = f"a course is JSON text, bytes or a mapping, not {type(data).__name__}"
         raise CourseDataError(source, [Problem("", message)])
@@ -117,7 +117,7 @@ def parse_course(data: bytes | str | Mapping[str, Any], *, source: str = "<cours
     try:
         return Course.model_validate(document)
     except ValidationError as error:
-        raise CourseDataError(source, _problems(error, source_map(text))) from None
+        raise CourseDataError(source, validation_problems(error, source_map(text))) from None
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -286,6 +286,14 @@ _FRIENDLY = {
     "url_scheme": "only http and https web addresses are allowed",
 }
 
+_BOUNDS = {
+    "greater_than_equal": ("at least", "ge"),
+    "greater_than": ("more than", "gt"),
+    "less_than_equal": ("at most", "le"),
+    "less_than": ("less than", "lt"),
+}
+"""A number's limits, in words: (words, the key of the limit in pydantic's error context)."""
+
 _PATTERN_HINTS = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "use lower-case letters a-z, digits and single hyphens, such as 'ontrouw-binnen-de-relatie'",
     r"^[A-Z]{2}$": "use a two-letter country code in capitals, such as 'NL'",
@@ -296,7 +304,8 @@ _PATTERN_HINTS = {
 }
 
 
-def _problems(error: ValidationError, positions: SourceMap) -> list[Problem]:
+def validation_problems(error: ValidationError, positions: SourceMap) -> list[Problem]:
+    """The problems pydantic found, in the project's words, located with `positions` where it can."""
     details = [detail for detail in error.errors(include_url=False) if not _follows(detail)]
     missing = {_path(detail) for detail in details if detail["type"] == "missing"}
     # An unknown key that is a near-miss of a missing field is one mistake, reported once.
@@ -375,6 +384,9 @@ def _value_message(detail: ErrorDetails) -> str:
         return "contains a lone surrogate (a \\uD800–\\uDFFF escape without its pair); remove it"
     if kind == "literal_error":
         return f"must be {context.get('expected')}, not {_found(detail['input'])}"
+    if kind in _BOUNDS:
+        words, key = _BOUNDS[kind]
+        return f"must be {words} {context.get(key)}, found {_found(detail['input'])}"
     if kind in _FRIENDLY:
         return f"{_FRIENDLY[kind]}, found {_found(detail['input'])}"
     return f"{detail['msg'].removeprefix('Value error, ')} (found {_found(detail['input'])})"

@@ -11,7 +11,15 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, Field, Strict, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
 
 from ncmw_course.fields import (
     MAX_ITEMS,
@@ -79,7 +87,12 @@ def _exact_integer(value: Any) -> Any:
     return value
 
 
-Amount = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2)]
+def _no_negative_zero(value: Decimal) -> Decimal:
+    # Why: Decimal("-0") is not below zero, but Babel writes it as "€ -0,00".
+    return value.copy_abs() if value.is_zero() else value
+
+
+Amount = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=2), AfterValidator(_no_negative_zero)]
 
 
 class Location(CourseModel):

@@ -233,7 +233,8 @@ def _trainers(course: Course, labels: Labels) -> tuple[Block, ...]:
 
 
 def _contact(course: Course, labels: Labels) -> tuple[Block, ...]:
-    """The contact person, then each way to get in touch; every web address once."""
+    """The contact person, then each way to get in touch; every web address once, in the model's order
+    (the contact's website, the provider's, the course page)."""
     contact, provider = course.contact, course.provider
     rows: list[Fact] = []
     if contact.phone:
@@ -244,13 +245,13 @@ def _contact(course: Course, labels: Labels) -> tuple[Block, ...]:
     if contact.website:
         shown.add(contact.website.href)
         rows.append(Fact("website", labels.website, (Link(contact.website.text, contact.website.href),)))
-    if course.url and course.url.href not in shown:
-        shown.add(course.url.href)
-        rows.append(Fact("course_page", labels.course_page, (Link(course.url.text, course.url.href),)))
     provider_values: list[Inline] = [provider.name]
     if provider.website and provider.website.href not in shown:
+        shown.add(provider.website.href)
         provider_values.append(Link(provider.website.text, provider.website.href))
     rows.append(Fact("provider", labels.provider, tuple(provider_values)))
+    if course.url and course.url.href not in shown:
+        rows.append(Fact("course_page", labels.course_page, (Link(course.url.text, course.url.href),)))
     name: tuple[Block, ...] = (Paragraph(contact.name, "name"),) if contact.name else ()
     return (*name, Facts(tuple(rows), "contact"))
 

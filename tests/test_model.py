@@ -596,3 +596,69 @@ def test_generated_courses_hold_the_model_invariants(document: Json) -> None:
         if isinstance(instance, WebAddress):
             assert instance.display
             assert instance.href.startswith(("http://", "https://"))
+
+
+@pytest.mark.parametrize("slug", ["con", "nul", "aux", "prn", "com1", "lpt9"])
+def test_windows_device_names_are_no_slugs(slug: str) -> None:
+    """A slug Windows keeps for a device would name files nobody can open there."""
+    assert problems(minimal_dict() | {"slug": slug}) == [
+        (
+            "slug",
+            (
+                f"{slug!r} is a name Windows keeps for a device, so files named after it cannot be opened there; "
+                "choose another slug"
+            ),
+        )
+    ]
+
+
+def test_a_slug_that_only_starts_like_a_device_is_fine() -> None:
+    """``console`` and ``com10`` are ordinary names."""
+    assert parse_course(json.dumps(minimal_dict() | {"slug": "console-com10"})).slug == "console-com10"
+
+
+def test_negative_zero_is_zero(full_course: Course) -> None:
+    """A price of "-0" is the amount 0, never "€ -0,00"."""
+    document = full_dict()
+    document["price"]["amount"] = "-0.00"
+    price = parse_course(json.dumps(document)).price
+    assert price is not None
+    assert str(price.amount) == "0.00"
+
+
+def test_counts_have_a_sensible_ceiling() -> None:
+    """A group of 10^10 participants is a typing mistake, reported in words."""
+    assert problems(minimal_dict() | {"max_participants": 10**10}) == [
+        ("max_participants", "must be at most 100000, found the number 10000000000")
+    ]
+
+
+class TestModelCopy:
+    def test_a_valid_change_makes_a_new_course(self, full_course: Course) -> None:
+        """model_copy(update=…) gives a changed copy and leaves the original as it was."""
+        changed = full_course.model_copy(update={"title": "Nieuw"})
+        assert (changed.title, full_course.title) == ("Nieuw", "Gespreksvoering bij scheiding")
+        assert changed.model_copy(update={"title": full_course.title}) == full_course
+
+    def test_an_invalid_change_is_refused_with_its_field(self, full_course: Course) -> None:
+        """A control character or an unknown field in an update is a CourseDataError naming the field."""
+        with pytest.raises(CourseDataError) as raised:
+            full_course.model_copy(update={"title": "a\x00b", "colour": "red"})
+        assert sorted((p.location, p.message) for p in raised.value.problems) == [
+            ("colour", "unknown key; remove it, or use one of: $schema, " + ", ".join(Course.model_fields)),
+            (
+                "title",
+                "contains U+0000 at character 2: a character that Word and EPUB documents cannot carry; remove it",
+            ),
+        ]
+        assert raised.value.source == "<Course.model_copy>"
+
+    def test_nested_models_validate_too(self, full_course: Course) -> None:
+        """A day changed on its own is validated as a day."""
+        with pytest.raises(CourseDataError, match=r"theme: must not be empty"):
+            full_course.days[0].model_copy(update={"theme": "  "})
+
+    def test_a_copy_without_changes_is_equal(self, full_course: Course) -> None:
+        """Without an update, model_copy is pydantic's own, deep or not."""
+        assert full_course.model_copy() == full_course
+        assert full_course.model_copy(deep=True) == full_course

@@ -178,6 +178,7 @@ def test_contact_links_each_address_once(full_course: Course) -> None:
         ("phone", (Link("0495–450667", "tel:+31495450667"),)),
         ("email", (Link("info@ncmw.nl", "mailto:info@ncmw.nl"),)),
         ("website", (Link("www.ncmw.nl", "https://www.ncmw.nl/"),)),
+        ("provider", ("NCMW",)),
         (
             "course_page",
             (
@@ -187,7 +188,6 @@ def test_contact_links_each_address_once(full_course: Course) -> None:
                 ),
             ),
         ),
-        ("provider", ("NCMW",)),
     ]
 
 
