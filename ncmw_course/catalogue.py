@@ -54,11 +54,13 @@ def make_catalogue(courses: Sequence[Course]) -> Catalogue:
     """The catalogue of `courses`, in the order given.
 
     Raises:
-        ValueError: `courses` is empty.
+        ExportError: `courses` is empty.
     """
     if not courses:
-        msg = "a catalogue needs at least one course"
-        raise ValueError(msg)
+        from ncmw_course.errors import ExportError
+
+        msg = "a catalogue needs at least one course; give one or more courses"
+        raise ExportError(msg)
     index = tuple(
         CatalogueEntry(
             slug=course.slug,

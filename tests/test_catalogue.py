@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from ncmw_course import Course
+from ncmw_course import Course, ExportError
 from ncmw_course.catalogue import Catalogue, catalogue_json_schema, make_catalogue
 from tests.conftest import REPO
 
@@ -35,7 +35,7 @@ def test_index_follows_the_courses(bundled_course: Course, full_course: Course) 
 
 def test_an_empty_catalogue_is_refused() -> None:
     """A catalogue needs at least one course."""
-    with pytest.raises(ValueError, match="at least one course"):
+    with pytest.raises(ExportError, match="^a catalogue needs at least one course; give one or more courses$"):
         make_catalogue([])
 
 
