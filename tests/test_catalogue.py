@@ -35,7 +35,9 @@ def test_index_follows_the_courses(bundled_course: Course, full_course: Course) 
 
 def test_an_empty_catalogue_is_refused() -> None:
     """A catalogue needs at least one course."""
-    with pytest.raises(ExportError, match=r"^a catalogue needs at least one course; give one or more courses$"):
+    with pytest.raises(
+        ExportError, match=r"^a catalogue needs at least one course; give one or more courses$"
+    ):
         make_catalogue([])
 
 
