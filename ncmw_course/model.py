@@ -442,6 +442,14 @@ class Course(CourseModel):
             return {key: value for key, value in data.items() if key != "$schema"}
         return data
 
+    @model_validator(mode="after")
+    def check_consistency(self) -> Self:
+        """Fields that depend on each other agree: see :mod:`ncmw_course.consistency`."""
+        from ncmw_course.consistency import check_course
+
+        check_course(self)
+        return self
+
     @property
     def listing_summary(self) -> str:
         """The `summary`, or else the first sentence of the description."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -226,10 +226,17 @@ def _editions(draw: st.DrawFn, day_count: int) -> Json:
     end = start + timedelta(days=span)
     if span or draw(st.booleans()):
         edition["end_date"] = end.isoformat()
-    # Either no day dates, or one per programme day, strictly increasing within the run.
-    if draw(st.booleans()) and day_count <= span + 1:
-        offsets = draw(st.lists(st.integers(0, span), min_size=day_count, max_size=day_count, unique=True))
-        edition["day_dates"] = [(start + timedelta(days=offset)).isoformat() for offset in sorted(offsets)]
+    # Either no day dates, or one per programme day, strictly increasing from the run's first day
+    # to its last (a one-day programme: a one-day run).
+    if draw(st.booleans()) and day_count <= span + 1 and (day_count > 1 or span == 0):
+        middle = day_count - 2
+        inner = (
+            draw(st.lists(st.integers(1, span - 1), min_size=middle, max_size=middle, unique=True))
+            if middle > 0
+            else []
+        )
+        offsets = [0] if day_count == 1 else [0, *sorted(inner), span]
+        edition["day_dates"] = [(start + timedelta(days=offset)).isoformat() for offset in offsets]
     _optional(draw, edition, "mode", _MODES)
     _optional(draw, edition, "location", _LOCATIONS)
     return edition
@@ -300,7 +307,7 @@ _SLUGS = (
     .map("-".join)
     .filter(lambda slug: len(slug) <= 80)
 )
-_LANGUAGES = st.sampled_from(("nl", "nl-BE", "nl-NL", "en", "en-GB", "fy", "ar", "he"))
+_LANGUAGES = st.sampled_from(("nl", "nl-BE", "nl-NL", "en", "en-GB"))  # the languages with labels
 _SCHEMA_REFERENCES = st.sampled_from(("../schema/course.schema.json", "urn:ncmw-course:schema:course:1"))
 _LEVELS = st.one_of(st.sampled_from(("hbo", "mbo", "wo")), _TEXTS)
 _TRAINERS = st.lists(_trainers(), min_size=1, max_size=3)
@@ -364,9 +371,12 @@ def course_dicts(draw: st.DrawFn) -> Json:
     course["provider"] = provider
     _optional(draw, course, "level", _LEVELS)
     _optional(draw, course, "hours", _HOURS)
+    if isinstance(course.get("hours"), dict):
+        course["hours"] = _consistent_hours(course["hours"], programme["days"])
     _optional(draw, course, "price", _PRICES)
     _optional(draw, course, "max_participants", st.integers(1, 500))
     _tuple(draw, course, "editions", st.lists(_editions(day_count), max_size=3))
+    _consistent_day_dates(programme["days"], course.get("editions") or [])
     _tuple(draw, course, "accreditations", _ACCREDITATIONS)
     _tuple(draw, course, "evaluation", _PARAGRAPHS)
     _optional(draw, course, "certificate", _TEXTS)
@@ -374,6 +384,42 @@ def course_dicts(draw: st.DrawFn) -> Json:
     _optional(draw, course, "url", _WEBSITES)
     _optional(draw, course, "edudex", _EDUDEX)
     return course
+
+
+def _consistent_hours(hours: Json, days: list[Json]) -> Json:
+    """`hours` made to agree with the days: contact hours within the days' times, a study load not below them."""
+    contact, load = hours.get("contact_hours"), hours.get("study_load")
+    if contact is not None and all("start_time" in day and "end_time" in day for day in days):
+        scheduled = sum(
+            (
+                datetime.fromisoformat(f"2000-01-01T{day['end_time']}")
+                - datetime.fromisoformat(f"2000-01-01T{day['start_time']}")
+            ).total_seconds()
+            / 3600
+            for day in days
+        )
+        contact = min(contact, scheduled)
+    if contact is not None and load is not None and load < contact:
+        contact, load = load, contact
+    return {key: value for key, value in (("contact_hours", contact), ("study_load", load)) if key in hours}
+
+
+def _consistent_day_dates(days: list[Json], editions: list[Json]) -> None:
+    """The days' own dates made to agree with the runs: in order, and those of the first run if any."""
+    dates = (editions[0].get("day_dates") or [None] * len(days)) if editions else [None] * len(days)
+    previous = ""
+    for day, run_date in zip(days, dates, strict=True):
+        if day.get("date") is None:
+            continue
+        if editions:  # the first run's date for the day, or none when the run lists no day dates
+            if run_date is None:
+                del day["date"]
+            else:
+                day["date"] = run_date
+        elif day["date"] <= previous:
+            del day["date"]
+        else:
+            previous = day["date"]
 
 
 def courses() -> st.SearchStrategy[Course]:
