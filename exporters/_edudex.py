@@ -38,17 +38,13 @@ CONTACT_ROLE = "contact"
 
 TEACHER_SUMMARY_LIMIT = 1200
 """EDU-DEX's teacher ``summary`` holds at most this many characters."""
-LOCATION_NAME_LIMIT = 200
-"""EDU-DEX's ``locationName`` holds at most this many characters."""
 TRAINING_POINTS_LIMIT = 420
 """EDU-DEX's ``trainingPoints`` are at most this number."""
 
-# Patterns of program_in's types, for values the course model allows more freely.
-_PROGRAM_ID = re.compile(r"[- #&'()+,./0-9:?A-Z_a-z|éëïü{}]+")  # programIdType
+# The pattern of program_in's EmailAddressType, which the course model allows more freely.
 _EMAIL = re.compile(  # EmailAddressType
     r"[a-zA-Z0-9.!#$%&'*+/=?^_{|}~-]{1,64}@[a-zA-Z0-9-]+(?:.[a-zA-Z0-9-]+)*(?:.[a-zA-Z0-9-]{2,})"
 )
-_LANGUAGE_KEY = re.compile(r"[a-z]{2}")  # the keys of localised texts, and languageCode
 
 # Latin letters that Unicode does not decompose into a base letter, for ASCII identifiers.
 _FOLD = str.maketrans(
@@ -459,21 +455,6 @@ def _ascii_email(address: str) -> str | None:
 
 def _program_type(course: Course) -> str | None:
     return course.edudex.program_type if course.edudex else None
-
-
-def _named_locations(course: Course) -> list[tuple[str, Location]]:
-    """The locations the document names, with their place in the course."""
-    found = [
-        (f"editions[{index}].location", edition.location)
-        for index, edition in enumerate(course.editions)
-        if edition.location is not None
-    ]
-    dated = sorted({index for edition in course.editions for index, _ in _dated_days(course, edition)})
-    for index in dated:
-        day = _day(course, index)
-        if day is not None and day.location is not None:
-            found.append((f"programme.days[{index}].location", day.location))
-    return found
 
 
 def _given(value: _T | None) -> _T:
