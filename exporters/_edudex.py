@@ -1,32 +1,30 @@
 """The EDU-DEX program document of a course: the Data API's ``program_in`` shape, as JSON data.
 
 Every value comes from the course. What EDU-DEX requires and the course does not state is reported
-by ``check --for edudex`` (and the export), never filled in; texts are never cut to
-fit a limit. Localised texts carry one key, the course's primary language (``nl``); the headings of
-the subject texts and the dates and amounts in them come from the shared label table, worded as
-in the Word brochure and the EPUB.
+by ``check --for edudex`` (and the export), never filled in; texts are never cut to fit a limit.
+Localised texts carry one key, the course's primary language (``nl``). This module maps the
+course's structured fields (codes, runs, dates, cost, contacts, teachers); the texts (name,
+summary, description, subject texts) come from the brochure outline, worded
+as in the Word brochure and the EPUB, by :mod:`exporters._edudex_texts`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import version
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
-from exporters._facts import practical_facts, trainer_details
+from exporters._edudex_texts import program_descriptions
 from exporters._reproducible import document_datetime
-from ncmw_course.labels import labels_for
 from ncmw_course.model import ProgramLevel
+from ncmw_course.outline import brochure_outline
 
 if TYPE_CHECKING:
-    from ncmw_course.labels import Labels
-    from ncmw_course.model import Accreditation, Contact, Course, Day, Edition, Location, Price, Trainer
+    from ncmw_course.model import Accreditation, Course, Day, Edition, Location, Price, Trainer
 
 __all__ = ["FORMAT", "program_document"]
 
@@ -61,7 +59,7 @@ def program_document(course: Course) -> dict[str, Any]:
     Raises:
         AssertionError: the course lacks a value that readiness should have reported.
     """
-    labels = labels_for(course)
+    outline = brochure_outline(course)
     key = _language_key(course)
     run_ids = _run_ids(course)
     document: dict[str, Any] = {
@@ -69,7 +67,7 @@ def program_document(course: Course) -> dict[str, Any]:
         "format": FORMAT,
         "generator": f"ncmw-course {version('ncmw-course')}",
         "lastEdited": document_datetime(course.updated).isoformat(),
-        "programDescriptions": _descriptions(course, labels, key),
+        "programDescriptions": program_descriptions(outline, key),
         "programClassification": _classification(course),
         "programAdmission": _admission(course),
         "programCurriculum": _curriculum(course, key),
@@ -90,28 +88,6 @@ def program_document(course: Course) -> dict[str, Any]:
 
 
 # --- the parts of the document --------------------------------------------------------------------
-
-
-def _descriptions(course: Course, labels: Labels, key: str) -> dict[str, Any]:
-    summary = course.listing_summary
-    descriptions: dict[str, Any] = {
-        "programName": {key: course.title},
-        "programSummaryText": {key: summary},
-        "programSummaryHtml": {key: _html([_Line(summary)])},
-        # "\n" between paragraphs: as long as the " " that readiness counts the limit with.
-        "programDescriptionText": {key: _joined(course.description)},
-        "programDescriptionHtml": {key: _html([_Line(text) for text in course.description])},
-    }
-    if course.keywords:
-        descriptions["searchword"] = {key: list(course.keywords)}
-    if course.url:
-        descriptions["webLink"] = {key: course.url.href}
-    descriptions["subjectText"] = [
-        _subject(subject, header, blocks, key)
-        for subject, header, blocks in _subjects(course, labels)
-        if blocks
-    ]
-    return descriptions
 
 
 def _classification(course: Course) -> dict[str, Any]:
@@ -165,7 +141,7 @@ def _curriculum(course: Course, key: str) -> dict[str, Any]:
 
 def _teacher(trainer: Trainer, teacher_id: str, key: str) -> dict[str, Any]:
     teacher: dict[str, Any] = {"id": teacher_id, "name": trainer.name}
-    biography = _joined(trainer.biography)
+    biography = "\n".join(trainer.biography)
     if biography and len(biography) <= TEACHER_SUMMARY_LIMIT:  # a longer one is in the "teachers" text
         teacher["summary"] = {key: biography}
     return teacher
@@ -291,114 +267,6 @@ def _training_points(accreditation: Accreditation) -> int | float | None:
     return int(points) if points.is_integer() else points
 
 
-# --- subject texts ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Line:
-    """A paragraph. With `href`, its `text` is a link, and `label` is written before it."""
-
-    text: str
-    href: str | None = None
-    label: str | None = None
-
-
-_Block: TypeAlias = _Line | tuple[str, ...]
-"""A paragraph, or a bulleted list of items."""
-
-
-def _subjects(course: Course, labels: Labels) -> list[tuple[str, str, list[_Block]]]:
-    """(ProgramSubject, heading, blocks) for each section of the course, in brochure order."""
-    facts = dict(practical_facts(course, labels))
-    curriculum: list[_Block] = [_Line(text) for text in course.programme.introduction]
-    for day in course.days:
-        curriculum.append(_Line(labels.day_title(day.ordinal, day.theme)))
-        if day.topics:
-            curriculum.append(day.topics)
-    profile: list[_Block] = [_Line(text) for text in course.audience]
-    if course.level:
-        profile.append(_Line(f"{labels.level}: {course.level}"))
-    teachers: list[_Block] = []
-    for trainer in course.trainers:
-        teachers += [
-            _Line(trainer.name),
-            *map(_Line, trainer.biography),
-            *map(_Line, trainer_details(trainer, labels)),
-        ]
-    return [
-        ("objectives", labels.goals, [course.goals]),
-        ("curriculum", labels.programme, curriculum),
-        ("instruction modes", labels.method, [_Line(text) for text in course.method]),
-        ("student profile", labels.audience, profile),
-        ("teachers", labels.trainers if len(course.trainers) > 1 else labels.trainer, teachers),
-        ("course schedule", labels.editions, _lines(facts.get(labels.editions))),
-        ("tuition fee", labels.price, _lines(facts.get(labels.price))),
-        ("study load", labels.hours, _lines(facts.get(labels.hours))),
-        ("accreditation", labels.accreditation, _lines(facts.get(labels.accreditation))),
-        # EDU-DEX has no subject for a certificate or an evaluation; "graduation" is about what
-        # completing the programme gives and asks, "characteristics" is its general subject.
-        ("graduation", labels.certificate, _lines(facts.get(labels.certificate))),
-        ("characteristics", labels.evaluation, _lines(facts.get(labels.evaluation))),
-        ("contact", labels.contact, _contact_lines(course.contact, labels)),
-    ]
-
-
-def _lines(texts: Sequence[str] | None) -> list[_Block]:
-    return [_Line(text) for text in texts or ()]
-
-
-def _contact_lines(contact: Contact, labels: Labels) -> list[_Block]:
-    lines: list[_Block] = [_Line(contact.name)] if contact.name else []
-    if contact.phone:
-        lines.append(_Line(contact.phone.display, contact.phone.tel_uri, labels.phone))
-    if contact.email:
-        lines.append(_Line(contact.email, f"mailto:{contact.email}", labels.email))
-    if contact.website:
-        lines.append(_Line(contact.website.text, contact.website.href, labels.website))
-    return lines
-
-
-def _subject(subject: str, header: str, blocks: Sequence[_Block], key: str) -> dict[str, Any]:
-    return {
-        "subject": subject,
-        "header1": {key: header},
-        "descriptionText": {key: _text(blocks)},
-        "descriptionHtml": {key: _html(blocks)},
-    }
-
-
-def _text(blocks: Sequence[_Block]) -> str:
-    """Plain text: a line per paragraph, and ``- item`` per list item."""
-    lines: list[str] = []
-    for block in blocks:
-        if isinstance(block, _Line):
-            lines.append(f"{block.label} {block.text}" if block.label else block.text)
-        else:
-            lines += [f"- {item}" for item in block]
-    return "\n".join(lines)
-
-
-def _html(blocks: Sequence[_Block]) -> str:
-    """HTML: ``<p>`` per paragraph and ``<ul>`` per list, every text escaped."""
-    parts: list[str] = []
-    for block in blocks:
-        if isinstance(block, _Line):
-            text = _escape(block.text)
-            if block.href:
-                text = f'<a href="{html.escape(block.href, quote=True)}">{text}</a>'
-            if block.label:
-                text = f"{_escape(block.label)} {text}"
-            parts.append(f"<p>{text}</p>")
-        else:
-            parts.append("<ul>" + "".join(f"<li>{_escape(item)}</li>" for item in block) + "</ul>")
-    return "\n".join(parts)
-
-
-def _escape(text: str) -> str:
-    # Element content needs only & < > escaped; leaving quotes as they are keeps texts short.
-    return html.escape(text, quote=False)
-
-
 # --- identifiers and small helpers -------------------------------------------------------------------
 
 
@@ -431,10 +299,6 @@ def _unique(ids: list[str]) -> list[str]:
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _joined(paragraphs: Sequence[str]) -> str:
-    return "\n".join(paragraphs)
 
 
 def _language_key(course: Course) -> str:
