@@ -4,7 +4,7 @@ Every value comes from the course. What EDU-DEX requires and the course does not
 by ``check --for edudex`` (and the export), never filled in; texts are never cut to fit a limit.
 Localised texts carry one key, the course's primary language (``nl``). This module maps the
 course's structured fields (codes, runs, dates, cost, contacts, teachers); the texts (name,
-summary, description, subject texts) come from the brochure outline, worded
+summary, description, teachers' summaries, subject texts) come from the brochure outline, worded
 as in the Word brochure and the EPUB, by :mod:`exporters._edudex_texts`.
 """
 
@@ -18,13 +18,14 @@ from datetime import date
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
-from exporters._edudex_texts import program_descriptions
+from exporters._edudex_texts import biographies, program_descriptions
 from exporters._reproducible import document_datetime
 from ncmw_course.model import ProgramLevel
 from ncmw_course.outline import brochure_outline
 
 if TYPE_CHECKING:
     from ncmw_course.model import Accreditation, Course, Day, Edition, Location, Price, Trainer
+    from ncmw_course.outline import Outline
 
 __all__ = ["FORMAT", "program_document"]
 
@@ -70,7 +71,7 @@ def program_document(course: Course) -> dict[str, Any]:
         "programDescriptions": program_descriptions(outline, key),
         "programClassification": _classification(course),
         "programAdmission": _admission(course),
-        "programCurriculum": _curriculum(course, key),
+        "programCurriculum": _curriculum(course, outline, key),
         "programSchedule": {
             "programRun": [
                 _run(course, edition, run_id, key)
@@ -123,7 +124,7 @@ def _admission(course: Course) -> dict[str, Any]:
     return admission
 
 
-def _curriculum(course: Course, key: str) -> dict[str, Any]:
+def _curriculum(course: Course, outline: Outline, key: str) -> dict[str, Any]:
     listing = _given(course.edudex)
     # The course is written and given in one language.
     curriculum: dict[str, Any] = {"instructionLanguage": [{"languageCode": key, "percentage": 100}]}
@@ -132,16 +133,16 @@ def _curriculum(course: Course, key: str) -> dict[str, Any]:
     study_load = course.hours.study_load if course.hours else None
     if study_load is not None and float(study_load).is_integer():  # EDU-DEX counts whole hours
         curriculum["studyLoad"] = {"program": int(study_load)}
+    teachers = zip(course.trainers, _teacher_ids(course.trainers), biographies(outline), strict=True)
     curriculum["teacher"] = [
-        _teacher(trainer, teacher_id, key)
-        for trainer, teacher_id in zip(course.trainers, _teacher_ids(course.trainers), strict=True)
+        _teacher(trainer, teacher_id, biography, key) for trainer, teacher_id, biography in teachers
     ]
     return curriculum
 
 
-def _teacher(trainer: Trainer, teacher_id: str, key: str) -> dict[str, Any]:
+def _teacher(trainer: Trainer, teacher_id: str, paragraphs: Sequence[str], key: str) -> dict[str, Any]:
     teacher: dict[str, Any] = {"id": teacher_id, "name": trainer.name}
-    biography = "\n".join(trainer.biography)
+    biography = "\n".join(paragraphs)
     if biography and len(biography) <= TEACHER_SUMMARY_LIMIT:  # a longer one is in the "teachers" text
         teacher["summary"] = {key: biography}
     return teacher

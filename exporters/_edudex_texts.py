@@ -1,6 +1,6 @@
 """The texts of the EDU-DEX program document, from the brochure outline.
 
-The programme's name, summary and description and the subject texts
+The programme's name, summary and description, the teachers' summaries and the subject texts
 (``programDescriptions.subjectText``) say what the brochure says. They are taken from
 :func:`~ncmw_course.outline.brochure_outline`, the one reader of the course's prose, so that their
 wording, headings and links (``mailto:`` percent-encoded, ``tel:`` in E.164) are those of the Word
@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from ncmw_course.outline import BulletList, Facts, Paragraph
+from ncmw_course.outline import BulletList, Facts, Paragraph, Subsection
 
 if TYPE_CHECKING:
     from ncmw_course.outline import Block, Fact, Inline, Outline, Section
@@ -26,6 +26,7 @@ __all__ = [
     "SECTION_SUBJECTS",
     "Line",
     "Piece",
+    "biographies",
     "fragment_html",
     "fragment_text",
     "program_descriptions",
@@ -99,6 +100,20 @@ def program_descriptions(outline: Outline, key: str) -> dict[str, Any]:
         if pieces
     ]
     return descriptions
+
+
+def biographies(outline: Outline) -> list[tuple[str, ...]]:
+    """Each trainer's biography, in the course's order, from the ``trainers`` section.
+
+    A trainer's paragraphs are in their subsection; an only trainer whose biography names them has
+    none, and theirs stand in the section itself. The trainer's details are not their biography.
+    """
+    blocks = _blocks(outline.section("trainers"))
+    parts = [block.blocks for block in blocks if isinstance(block, Subsection)] or [blocks]
+    return [
+        tuple(block.text for block in part if isinstance(block, Paragraph) and block.role == "text")
+        for part in parts
+    ]
 
 
 def _subjects(outline: Outline) -> Iterator[tuple[str, str, list[Piece]]]:

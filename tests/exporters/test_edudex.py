@@ -552,6 +552,22 @@ class TestMapping:
         assert hrefs[:2] == ["tel:+31495450667", mailto_uri(email)]
         assert mailto_uri(email) != f"mailto:{email}"
 
+    def test_only_trainer_s_summary_is_the_biography(self, full_course: Course) -> None:
+        """An only trainer named in their biography has it as summary; the details stay in the teachers text."""
+        trainers = full_course.model_dump(mode="json")["trainers"][:1]
+        document = edudex(variant(full_course, trainers=trainers))
+        (teacher,) = document["programCurriculum"]["teacher"]
+        assert teacher["summary"] == {"nl": "Marieke de Vries werkt twintig jaar met gezinnen in scheiding."}
+        teachers = subjects(document)["teachers"]
+        assert teachers["header1"] == {"nl": "Trainer"}
+        assert teachers["descriptionText"]["nl"].splitlines() == [
+            "Marieke de Vries werkt twintig jaar met gezinnen in scheiding.",
+            "trainer en supervisor, NCMW",
+            "Opgeleid tot: maatschappelijk werker",
+            "Opleidingen: Opleiding Systeemtherapie",
+            "Ervaring: scheidingsbemiddeling",
+        ]
+
     @pytest.mark.parametrize("name", ["bundled", "full", "maximal"])
     def test_subject_texts_lose_no_text_of_the_outline(self, name: str) -> None:
         """Every text of the outline is in the subject text of its section or fact, or in the description."""
