@@ -1,32 +1,31 @@
 """The EDU-DEX program document of a course: the Data API's ``program_in`` shape, as JSON data.
 
 Every value comes from the course. What EDU-DEX requires and the course does not state is reported
-by ``check --for edudex`` (and the export), never filled in; texts are never cut to
-fit a limit. Localised texts carry one key, the course's primary language (``nl``); the headings of
-the subject texts and the dates and amounts in them come from the shared label table, worded as
-in the Word brochure and the EPUB.
+by ``check --for edudex`` (and the export), never filled in; texts are never cut to fit a limit.
+Localised texts carry one key, the course's primary language (``nl``). This module maps the
+course's structured fields (codes, runs, dates, cost, contacts, teachers); the texts (name,
+summary, description, teachers' summaries, subject texts) come from the brochure outline, worded
+as in the Word brochure and the EPUB, by :mod:`exporters._edudex_texts`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from importlib.metadata import version
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
-from exporters._facts import practical_facts, trainer_details
+from exporters._edudex_texts import biographies, program_descriptions
 from exporters._reproducible import document_datetime
-from ncmw_course.labels import labels_for
 from ncmw_course.model import ProgramLevel
+from ncmw_course.outline import brochure_outline
 
 if TYPE_CHECKING:
-    from ncmw_course.labels import Labels
-    from ncmw_course.model import Accreditation, Contact, Course, Day, Edition, Location, Price, Trainer
+    from ncmw_course.model import Accreditation, Course, Day, Edition, Location, Price, Trainer
+    from ncmw_course.outline import Outline
 
 __all__ = ["FORMAT", "program_document"]
 
@@ -38,17 +37,13 @@ CONTACT_ROLE = "contact"
 
 TEACHER_SUMMARY_LIMIT = 1200
 """EDU-DEX's teacher ``summary`` holds at most this many characters."""
-LOCATION_NAME_LIMIT = 200
-"""EDU-DEX's ``locationName`` holds at most this many characters."""
 TRAINING_POINTS_LIMIT = 420
 """EDU-DEX's ``trainingPoints`` are at most this number."""
 
-# Patterns of program_in's types, for values the course model allows more freely.
-_PROGRAM_ID = re.compile(r"[- #&'()+,./0-9:?A-Z_a-z|éëïü{}]+")  # programIdType
+# The pattern of program_in's EmailAddressType, which the course model allows more freely.
 _EMAIL = re.compile(  # EmailAddressType
     r"[a-zA-Z0-9.!#$%&'*+/=?^_{|}~-]{1,64}@[a-zA-Z0-9-]+(?:.[a-zA-Z0-9-]+)*(?:.[a-zA-Z0-9-]{2,})"
 )
-_LANGUAGE_KEY = re.compile(r"[a-z]{2}")  # the keys of localised texts, and languageCode
 
 # Latin letters that Unicode does not decompose into a base letter, for ASCII identifiers.
 _FOLD = str.maketrans(
@@ -65,7 +60,7 @@ def program_document(course: Course) -> dict[str, Any]:
     Raises:
         AssertionError: the course lacks a value that readiness should have reported.
     """
-    labels = labels_for(course)
+    outline = brochure_outline(course)
     key = _language_key(course)
     run_ids = _run_ids(course)
     document: dict[str, Any] = {
@@ -73,10 +68,10 @@ def program_document(course: Course) -> dict[str, Any]:
         "format": FORMAT,
         "generator": f"ncmw-course {version('ncmw-course')}",
         "lastEdited": document_datetime(course.updated).isoformat(),
-        "programDescriptions": _descriptions(course, labels, key),
+        "programDescriptions": program_descriptions(outline, key),
         "programClassification": _classification(course),
         "programAdmission": _admission(course),
-        "programCurriculum": _curriculum(course, key),
+        "programCurriculum": _curriculum(course, outline, key),
         "programSchedule": {
             "programRun": [
                 _run(course, edition, run_id, key)
@@ -94,28 +89,6 @@ def program_document(course: Course) -> dict[str, Any]:
 
 
 # --- the parts of the document --------------------------------------------------------------------
-
-
-def _descriptions(course: Course, labels: Labels, key: str) -> dict[str, Any]:
-    summary = course.listing_summary
-    descriptions: dict[str, Any] = {
-        "programName": {key: course.title},
-        "programSummaryText": {key: summary},
-        "programSummaryHtml": {key: _html([_Line(summary)])},
-        # "\n" between paragraphs: as long as the " " that readiness counts the limit with.
-        "programDescriptionText": {key: _joined(course.description)},
-        "programDescriptionHtml": {key: _html([_Line(text) for text in course.description])},
-    }
-    if course.keywords:
-        descriptions["searchword"] = {key: list(course.keywords)}
-    if course.url:
-        descriptions["webLink"] = {key: course.url.href}
-    descriptions["subjectText"] = [
-        _subject(subject, header, blocks, key)
-        for subject, header, blocks in _subjects(course, labels)
-        if blocks
-    ]
-    return descriptions
 
 
 def _classification(course: Course) -> dict[str, Any]:
@@ -151,7 +124,7 @@ def _admission(course: Course) -> dict[str, Any]:
     return admission
 
 
-def _curriculum(course: Course, key: str) -> dict[str, Any]:
+def _curriculum(course: Course, outline: Outline, key: str) -> dict[str, Any]:
     listing = _given(course.edudex)
     # The course is written and given in one language.
     curriculum: dict[str, Any] = {"instructionLanguage": [{"languageCode": key, "percentage": 100}]}
@@ -160,16 +133,16 @@ def _curriculum(course: Course, key: str) -> dict[str, Any]:
     study_load = course.hours.study_load if course.hours else None
     if study_load is not None and float(study_load).is_integer():  # EDU-DEX counts whole hours
         curriculum["studyLoad"] = {"program": int(study_load)}
+    teachers = zip(course.trainers, _teacher_ids(course.trainers), biographies(outline), strict=True)
     curriculum["teacher"] = [
-        _teacher(trainer, teacher_id, key)
-        for trainer, teacher_id in zip(course.trainers, _teacher_ids(course.trainers), strict=True)
+        _teacher(trainer, teacher_id, biography, key) for trainer, teacher_id, biography in teachers
     ]
     return curriculum
 
 
-def _teacher(trainer: Trainer, teacher_id: str, key: str) -> dict[str, Any]:
+def _teacher(trainer: Trainer, teacher_id: str, paragraphs: Sequence[str], key: str) -> dict[str, Any]:
     teacher: dict[str, Any] = {"id": teacher_id, "name": trainer.name}
-    biography = _joined(trainer.biography)
+    biography = "\n".join(paragraphs)
     if biography and len(biography) <= TEACHER_SUMMARY_LIMIT:  # a longer one is in the "teachers" text
         teacher["summary"] = {key: biography}
     return teacher
@@ -295,114 +268,6 @@ def _training_points(accreditation: Accreditation) -> int | float | None:
     return int(points) if points.is_integer() else points
 
 
-# --- subject texts ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Line:
-    """A paragraph. With `href`, its `text` is a link, and `label` is written before it."""
-
-    text: str
-    href: str | None = None
-    label: str | None = None
-
-
-_Block: TypeAlias = _Line | tuple[str, ...]
-"""A paragraph, or a bulleted list of items."""
-
-
-def _subjects(course: Course, labels: Labels) -> list[tuple[str, str, list[_Block]]]:
-    """(ProgramSubject, heading, blocks) for each section of the course, in brochure order."""
-    facts = dict(practical_facts(course, labels))
-    curriculum: list[_Block] = [_Line(text) for text in course.programme.introduction]
-    for day in course.days:
-        curriculum.append(_Line(labels.day_title(day.ordinal, day.theme)))
-        if day.topics:
-            curriculum.append(day.topics)
-    profile: list[_Block] = [_Line(text) for text in course.audience]
-    if course.level:
-        profile.append(_Line(f"{labels.level}: {course.level}"))
-    teachers: list[_Block] = []
-    for trainer in course.trainers:
-        teachers += [
-            _Line(trainer.name),
-            *map(_Line, trainer.biography),
-            *map(_Line, trainer_details(trainer, labels)),
-        ]
-    return [
-        ("objectives", labels.goals, [course.goals]),
-        ("curriculum", labels.programme, curriculum),
-        ("instruction modes", labels.method, [_Line(text) for text in course.method]),
-        ("student profile", labels.audience, profile),
-        ("teachers", labels.trainers if len(course.trainers) > 1 else labels.trainer, teachers),
-        ("course schedule", labels.editions, _lines(facts.get(labels.editions))),
-        ("tuition fee", labels.price, _lines(facts.get(labels.price))),
-        ("study load", labels.hours, _lines(facts.get(labels.hours))),
-        ("accreditation", labels.accreditation, _lines(facts.get(labels.accreditation))),
-        # EDU-DEX has no subject for a certificate or an evaluation; "graduation" is about what
-        # completing the programme gives and asks, "characteristics" is its general subject.
-        ("graduation", labels.certificate, _lines(facts.get(labels.certificate))),
-        ("characteristics", labels.evaluation, _lines(facts.get(labels.evaluation))),
-        ("contact", labels.contact, _contact_lines(course.contact, labels)),
-    ]
-
-
-def _lines(texts: Sequence[str] | None) -> list[_Block]:
-    return [_Line(text) for text in texts or ()]
-
-
-def _contact_lines(contact: Contact, labels: Labels) -> list[_Block]:
-    lines: list[_Block] = [_Line(contact.name)] if contact.name else []
-    if contact.phone:
-        lines.append(_Line(contact.phone.display, contact.phone.tel_uri, labels.phone))
-    if contact.email:
-        lines.append(_Line(contact.email, f"mailto:{contact.email}", labels.email))
-    if contact.website:
-        lines.append(_Line(contact.website.text, contact.website.href, labels.website))
-    return lines
-
-
-def _subject(subject: str, header: str, blocks: Sequence[_Block], key: str) -> dict[str, Any]:
-    return {
-        "subject": subject,
-        "header1": {key: header},
-        "descriptionText": {key: _text(blocks)},
-        "descriptionHtml": {key: _html(blocks)},
-    }
-
-
-def _text(blocks: Sequence[_Block]) -> str:
-    """Plain text: a line per paragraph, and ``- item`` per list item."""
-    lines: list[str] = []
-    for block in blocks:
-        if isinstance(block, _Line):
-            lines.append(f"{block.label} {block.text}" if block.label else block.text)
-        else:
-            lines += [f"- {item}" for item in block]
-    return "\n".join(lines)
-
-
-def _html(blocks: Sequence[_Block]) -> str:
-    """HTML: ``<p>`` per paragraph and ``<ul>`` per list, every text escaped."""
-    parts: list[str] = []
-    for block in blocks:
-        if isinstance(block, _Line):
-            text = _escape(block.text)
-            if block.href:
-                text = f'<a href="{html.escape(block.href, quote=True)}">{text}</a>'
-            if block.label:
-                text = f"{_escape(block.label)} {text}"
-            parts.append(f"<p>{text}</p>")
-        else:
-            parts.append("<ul>" + "".join(f"<li>{_escape(item)}</li>" for item in block) + "</ul>")
-    return "\n".join(parts)
-
-
-def _escape(text: str) -> str:
-    # Element content needs only & < > escaped; leaving quotes as they are keeps texts short.
-    return html.escape(text, quote=False)
-
-
 # --- identifiers and small helpers -------------------------------------------------------------------
 
 
@@ -437,10 +302,6 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _joined(paragraphs: Sequence[str]) -> str:
-    return "\n".join(paragraphs)
-
-
 def _language_key(course: Course) -> str:
     """The key of localised texts: the primary subtag of the course's language (``nl``)."""
     return course.language.split("-", 1)[0].lower()
@@ -459,21 +320,6 @@ def _ascii_email(address: str) -> str | None:
 
 def _program_type(course: Course) -> str | None:
     return course.edudex.program_type if course.edudex else None
-
-
-def _named_locations(course: Course) -> list[tuple[str, Location]]:
-    """The locations the document names, with their place in the course."""
-    found = [
-        (f"editions[{index}].location", edition.location)
-        for index, edition in enumerate(course.editions)
-        if edition.location is not None
-    ]
-    dated = sorted({index for edition in course.editions for index, _ in _dated_days(course, edition)})
-    for index in dated:
-        day = _day(course, index)
-        if day is not None and day.location is not None:
-            found.append((f"programme.days[{index}].location", day.location))
-    return found
 
 
 def _given(value: _T | None) -> _T:

@@ -5,8 +5,10 @@ The schema is the repository's copy in ``tests/conformance/edudex/`` (its README
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 from datetime import UTC, datetime
 from functools import cache
 from importlib.metadata import version
@@ -17,8 +19,19 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from ncmw_course import Course, NotReadyError, parse_course, render
+from ncmw_course import Course, NotReadyError, load_course, parse_course, render
 from ncmw_course.exporting import exporter_info, exporter_names
+from ncmw_course.outline import (
+    Block,
+    BulletList,
+    Facts,
+    Inline,
+    Link,
+    Outline,
+    Paragraph,
+    brochure_outline,
+    mailto_uri,
+)
 from ncmw_course.readiness import check_readiness
 from tests.conftest import REPO, TESTDATA
 from tests.strategies import course_dicts, courses
@@ -27,6 +40,29 @@ SCHEMA = REPO / "tests" / "conformance" / "edudex" / "program_in.schema.json"
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "25"))
 FULL_LISTING = json.loads((TESTDATA / "course_full.json").read_bytes())["edudex"]
 """The full course's EDU-DEX block, which every generated nearly-ready course starts from."""
+REFERENCE = {
+    "bundled": None,
+    "full": TESTDATA / "course_full.json",
+    "maximal": TESTDATA / "course_maximal.json",
+}
+CARRIERS = {
+    "introduction": ("description",),
+    "audience": ("student profile", "objectives"),
+    "programme": ("curriculum",),
+    "method": ("instruction modes",),
+    "trainers": ("teachers",),
+    "contact": ("contact",),
+    "editions": ("course schedule",),
+    "price": ("tuition fee",),
+    "hours": ("study load",),
+    "level": ("student profile",),
+    "max_participants": ("admission",),
+    "accreditations": ("accreditation",),
+    "certificate": ("graduation",),
+    "evaluation": ("characteristics",),
+}
+"""Where the document tells each outline section, and each practical fact (by key): the subject
+texts, the programme's description, or (only the number) ``programAdmission``."""
 HARD = "<script>alert('x')</script> & ]]>"
 HARD_HTML = "&lt;script&gt;alert('x')&lt;/script&gt; &amp; ]]&gt;"
 
@@ -66,6 +102,70 @@ def variant(course: Course, **changes: Any) -> Course:
 def subjects(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The subject texts of `document`, by subject."""
     return {item["subject"]: item for item in document["programDescriptions"]["subjectText"]}
+
+
+def lost_texts(course: Course, document: dict[str, Any]) -> list[str]:
+    """The texts of `course`'s outline that `document` does not carry where they belong, as ``where: text``."""
+    key = course.language.split("-")[0].lower()
+    descriptions = document["programDescriptions"]
+    carried = {
+        item["subject"]: f"{item['header1'][key]}\n{item['descriptionText'][key]}"
+        for item in descriptions["subjectText"]
+    }
+    carried["description"] = descriptions["programDescriptionText"][key]
+    carried["admission"] = json.dumps(document["programAdmission"])
+    lost: list[str] = []
+    for section in brochure_outline(course).sections:
+        title = [] if section.lead else [section.title]
+        places = [(section.id, [*title, *block_texts(section.blocks)])]
+        if section.id == "practical":
+            places = [
+                (
+                    row.key,
+                    [*([] if row.key == "max_participants" else [row.label]), *map(inline_text, row.values)],
+                )
+                for block in section.blocks
+                if isinstance(block, Facts)
+                for row in block.rows
+            ]
+        for where, texts in places:
+            carrier = "\n".join(carried.get(name, "") for name in CARRIERS[where])
+            lost += [f"{where}: {text}" for text in texts if text not in carrier]
+    return lost
+
+
+def block_texts(blocks: tuple[Block, ...]) -> list[str]:
+    """Every text of `blocks`: paragraphs, items, subsection titles, fact labels and values (a link's text)."""
+    found: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found.append(block.text)
+        elif isinstance(block, BulletList):
+            found += block.items
+        elif isinstance(block, Facts):
+            found += [text for row in block.rows for text in (row.label, *map(inline_text, row.values))]
+        else:
+            found += [block.title, *block_texts(block.blocks)]
+    return found
+
+
+def inline_text(value: Inline) -> str:
+    """The text a reader sees of `value`."""
+    return value if isinstance(value, str) else value.text
+
+
+def outline_links(outline: Outline, section_id: str) -> list[str]:
+    """The URIs the outline links in its section `section_id`, in order."""
+    section = outline.section(section_id)
+    blocks = section.blocks if section else ()
+    return [
+        value.uri
+        for block in blocks
+        if isinstance(block, Facts)
+        for row in block.rows
+        for value in row.values
+        if isinstance(value, Link)
+    ]
 
 
 def not_ready_lines(course: Course) -> list[str]:
@@ -372,37 +472,40 @@ class TestMapping:
         assert "searchword" not in edudex(variant(full_course, keywords=[]))["programDescriptions"]
 
     def test_subject_texts_follow_the_brochure(self, full_course: Course) -> None:
-        """Every section becomes a subject text under EDU-DEX's subject, headed as in the brochure."""
+        """Each outline section or practical fact becomes a subject text in the outline's order, under its heading."""
         found = subjects(edudex(full_course))
         assert [(subject, item["header1"]["nl"]) for subject, item in found.items()] == [
-            ("objectives", "Doel"),
-            ("curriculum", "Programma"),
-            ("instruction modes", "Werkwijze"),
-            ("student profile", "Voor wie en waarom"),
-            ("teachers", "Trainers"),
             ("course schedule", "Data en locaties"),
             ("tuition fee", "Prijs"),
             ("study load", "Studie-uren"),
             ("accreditation", "Accreditatie"),
             ("graduation", "Certificaat"),
             ("characteristics", "Evaluatie"),
+            ("student profile", "Voor wie en waarom"),
+            ("objectives", "Doel"),
+            ("curriculum", "Programma"),
+            ("instruction modes", "Werkwijze"),
+            ("teachers", "Trainers"),
             ("contact", "Informatie"),
         ]
 
     def test_curriculum_as_text_and_html_lists(self, full_course: Course) -> None:
-        """The programme's introduction, day headings and topics, as lines and as <p> and <ul>."""
+        """The programme's introduction, day headings, day facts and topics, as lines and as <p> and <ul>."""
         curriculum = subjects(edudex(full_course))["curriculum"]
         assert curriculum["descriptionText"]["nl"] == (
             "De nascholing bestaat uit drie dagen, elk met een eigen thema.\n"
             "Tussen de dagen werk je aan een casus uit je eigen praktijk.\n"
             "Eerste dag: De positie van de hulpverlener\n"
+            "dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991 AA Baarlo\n"
             "- Onpartijdigheid en meerzijdige partijdigheid\n"
             "- Het eerste gesprek met twee ouders\n"
             "Tweede dag: Kinderen en loyaliteit\n"
+            "dinsdag 16 maart 2027, 09:30 – 16:30 uur\n"
             "- Signalen van een loyaliteitsconflict\n"
             "- Kinderen betrekken bij het gesprek\n"
             "- “Kiezen” tussen ouders\n"
             "Derde dag: Afspraken die werken\n"
+            "dinsdag 23 maart 2027, 09:30 – 16:00 uur\n"
             "- Het ouderschapsplan\n"
             "- Evaluatie & afsluiting"
         )
@@ -410,26 +513,66 @@ class TestMapping:
             "<p>De nascholing bestaat uit drie dagen, elk met een eigen thema.</p>\n"
             "<p>Tussen de dagen werk je aan een casus uit je eigen praktijk.</p>\n"
             "<p>Eerste dag: De positie van de hulpverlener</p>\n"
+            "<p>dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991 AA Baarlo</p>\n"
             "<ul><li>Onpartijdigheid en meerzijdige partijdigheid</li><li>Het eerste gesprek met twee ouders</li></ul>\n"
             "<p>Tweede dag: Kinderen en loyaliteit</p>\n"
+            "<p>dinsdag 16 maart 2027, 09:30 – 16:30 uur</p>\n"
             "<ul><li>Signalen van een loyaliteitsconflict</li><li>Kinderen betrekken bij het gesprek</li>"
             "<li>“Kiezen” tussen ouders</li></ul>\n"
             "<p>Derde dag: Afspraken die werken</p>\n"
+            "<p>dinsdag 23 maart 2027, 09:30 – 16:00 uur</p>\n"
             "<ul><li>Het ouderschapsplan</li><li>Evaluatie &amp; afsluiting</li></ul>"
         )
 
     def test_contact_subject_links(self, full_course: Course) -> None:
-        """The contact text names the channels; its HTML links them with tel:, mailto: and https:."""
+        """The contact text names the channels and the provider; its HTML links them with tel:, mailto: and https:."""
         contact = subjects(edudex(full_course))["contact"]
+        page = "https://www.ncmw.nl/cursussen/gespreksvoering-bij-scheiding"
         assert contact["descriptionText"]["nl"] == (
-            "Secretariaat NCMW\nTel. 0495–450667\nE-mail info@ncmw.nl\nWebsite www.ncmw.nl"
+            "Secretariaat NCMW\nTel. 0495–450667\nE-mail info@ncmw.nl\nWebsite www.ncmw.nl\n"
+            f"Cursuspagina {page}\nAanbieder NCMW"
         )
         assert contact["descriptionHtml"]["nl"] == (
             "<p>Secretariaat NCMW</p>\n"
             '<p>Tel. <a href="tel:+31495450667">0495–450667</a></p>\n'
             '<p>E-mail <a href="mailto:info@ncmw.nl">info@ncmw.nl</a></p>\n'
-            '<p>Website <a href="https://www.ncmw.nl/">www.ncmw.nl</a></p>'
+            '<p>Website <a href="https://www.ncmw.nl/">www.ncmw.nl</a></p>\n'
+            f'<p>Cursuspagina <a href="{page}">{page}</a></p>\n'
+            "<p>Aanbieder NCMW</p>"
         )
+
+    @pytest.mark.parametrize("email", ["info&cursus@ncmw.nl", "info@bücher.nl"])
+    def test_contact_links_are_the_outline_s(self, full_course: Course, email: str) -> None:
+        """The contact text links exactly the outline's URIs: mailto: percent-encoded, tel: in E.164."""
+        contact = {**full_course.model_dump(mode="json")["contact"], "email": email}
+        course = variant(full_course, contact=contact)
+        html_text = subjects(edudex(course))["contact"]["descriptionHtml"]["nl"]
+        hrefs = [html.unescape(href) for href in re.findall(r'<a href="([^"]*)">', html_text)]
+        assert hrefs == outline_links(brochure_outline(course), "contact")
+        assert hrefs[:2] == ["tel:+31495450667", mailto_uri(email)]
+        assert mailto_uri(email) != f"mailto:{email}"
+
+    def test_only_trainer_s_summary_is_the_biography(self, full_course: Course) -> None:
+        """An only trainer named in their biography has it as summary; the details stay in the teachers text."""
+        trainers = full_course.model_dump(mode="json")["trainers"][:1]
+        document = edudex(variant(full_course, trainers=trainers))
+        (teacher,) = document["programCurriculum"]["teacher"]
+        assert teacher["summary"] == {"nl": "Marieke de Vries werkt twintig jaar met gezinnen in scheiding."}
+        teachers = subjects(document)["teachers"]
+        assert teachers["header1"] == {"nl": "Trainer"}
+        assert teachers["descriptionText"]["nl"].splitlines() == [
+            "Marieke de Vries werkt twintig jaar met gezinnen in scheiding.",
+            "trainer en supervisor, NCMW",
+            "Opgeleid tot: maatschappelijk werker",
+            "Opleidingen: Opleiding Systeemtherapie",
+            "Ervaring: scheidingsbemiddeling",
+        ]
+
+    @pytest.mark.parametrize("name", ["bundled", "full", "maximal"])
+    def test_subject_texts_lose_no_text_of_the_outline(self, name: str) -> None:
+        """Every text of the outline is in the subject text of its section or fact, or in the description."""
+        course = _ready(load_course(REFERENCE[name]))
+        assert lost_texts(course, edudex(course)) == []
 
     def test_teacher_ids_are_stable_ascii_and_unique(self, full_course: Course) -> None:
         """Trainer IDs are ASCII slugs of the names; a repeated name gets -2, a non-Latin one a digest."""
@@ -472,7 +615,7 @@ class TestLimitsAndEscaping:
             title=f"Titel {HARD}",
             summary=f"Samenvatting {HARD}",
             description=[HARD],
-            goals=[HARD],
+            goals=[HARD, HARD],
         )
         descriptions = edudex(course)["programDescriptions"]
         assert descriptions["programName"]["nl"] == f"Titel {HARD}"
@@ -481,8 +624,8 @@ class TestLimitsAndEscaping:
         assert descriptions["programDescriptionText"]["nl"] == HARD
         assert descriptions["programDescriptionHtml"]["nl"] == f"<p>{HARD_HTML}</p>"
         objectives = subjects(edudex(course))["objectives"]
-        assert objectives["descriptionText"]["nl"] == f"- {HARD}"
-        assert objectives["descriptionHtml"]["nl"] == f"<ul><li>{HARD_HTML}</li></ul>"
+        assert objectives["descriptionText"]["nl"] == f"- {HARD}\n- {HARD}"
+        assert objectives["descriptionHtml"]["nl"] == f"<ul><li>{HARD_HTML}</li><li>{HARD_HTML}</li></ul>"
         html_values = [descriptions["programSummaryHtml"]["nl"], descriptions["programDescriptionHtml"]["nl"]]
         html_values += [item["descriptionHtml"]["nl"] for item in descriptions["subjectText"]]
         assert not any("<script" in value or "]]>" in value for value in html_values)
@@ -523,6 +666,16 @@ def nearly_ready_courses(draw: st.DrawFn) -> Course:
     return course
 
 
+def _ready(course: Course) -> Course:
+    """`course` with the full course's EDU-DEX block, a located run and a description within the limit."""
+    editions = [edition.model_dump(mode="json") for edition in course.editions]
+    located = editions or [{"start_date": "2027-03-09", "location": {"name": "NCMW, zaal 2"}}]
+    listing = course.model_dump(mode="json")["edudex"] or FULL_LISTING
+    return variant(
+        course, edudex=listing, editions=located, description=_within(list(course.description), 1200)
+    )
+
+
 def _within(paragraphs: list[str], limit: int) -> list[str]:
     """The first paragraphs whose " "-joined length stays within `limit`; at least a cut first one."""
     if not paragraphs:
@@ -543,7 +696,9 @@ def _renders_or_lists_what_is_missing(course: Course, validator: Draft202012Vali
             render(course, "edudex")
         assert list(caught.value.missing) == missing
     else:
-        assert schema_errors(validator, edudex(course)) == []
+        document = edudex(course)
+        assert schema_errors(validator, document) == []
+        assert lost_texts(course, document) == []
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
