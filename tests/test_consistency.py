@@ -38,8 +38,10 @@ def test_a_language_without_labels_is_refused() -> None:
     """German would get English headings; the course is refused with the languages there are."""
     assert problem(full() | {"language": "de"}) == (
         "language",
-        ("'de' has no labels for headings and dates yet; documents can be written in 'nl' (Nederlands) or "
-        "'en' (English): choose one of them"),
+        (
+            "'de' has no labels for headings and dates yet; documents can be written in 'nl' (Nederlands) or "
+            "'en' (English): choose one of them"
+        ),
     )
 
 
@@ -54,8 +56,10 @@ def test_a_study_load_below_the_contact_hours_is_refused() -> None:
     document["hours"] = {"contact_hours": 18, "study_load": 12.5}
     assert problem(document) == (
         "hours.study_load",
-        ("is 12.5 hours, less than the 18 contact hours; the study load counts every hour a participant "
-        "spends, the contact hours included"),
+        (
+            "is 12.5 hours, less than the 18 contact hours; the study load counts every hour a participant "
+            "spends, the contact hours included"
+        ),
     )
 
 
@@ -65,8 +69,10 @@ def test_contact_hours_beyond_the_days_times_are_refused() -> None:
     document["hours"] = {"contact_hours": 24, "study_load": 30}
     assert problem(document) == (
         "hours.contact_hours",
-        ("is 24 hours, more than the 20.5 hours between the days' start and end times; correct the hours or "
-        "the times"),
+        (
+            "is 24 hours, more than the 20.5 hours between the days' start and end times; correct the hours or "
+            "the times"
+        ),
     )
 
 
@@ -131,8 +137,10 @@ def test_the_days_dates_belong_to_one_run() -> None:
     document["programme"]["days"][2]["date"] = "2027-09-21"
     assert problem(document) == (
         "programme.days[1].date",
-        ("2027-09-14 is outside the run of editions[0] (2027-03-09 to 2027-03-23), where the earlier days' "
-        "dates are; the days' dates are those of one run"),
+        (
+            "2027-09-14 is outside the run of editions[0] (2027-03-09 to 2027-03-23), where the earlier days' "
+            "dates are; the days' dates are those of one run"
+        ),
     )
 
 
