@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import io
 import zipfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import docx
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from exporters._docx_style import HOUSE, REQUIRED_STYLES, apply_house_style, character_style
+from exporters._docx_style import HOUSE, load_template
 from exporters._facts import day_facts, practical_facts, trainer_details
 from exporters._ooxml import (
-    add_bullet_numbering,
     add_field,
     add_hyperlink,
     add_text,
@@ -34,7 +28,6 @@ from exporters._ooxml import (
     set_style_id,
 )
 from exporters._reproducible import document_datetime, repack_zip
-from ncmw_course.errors import ExportError
 from ncmw_course.labels import Labels, labels_for
 
 if TYPE_CHECKING:
@@ -43,64 +36,20 @@ if TYPE_CHECKING:
     from docx.table import _Cell
     from docx.text.paragraph import Paragraph
 
+    from exporters._docx_style import BrochureTemplate
     from ncmw_course.model import Course, Trainer
 
 __all__ = ["render_docx"]
 
-MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
-"""The largest template file accepted."""
-MAX_TEMPLATE_UNPACKED = 100 * 1024 * 1024
-"""The most a template may unpack to: more is a zip bomb, not a Word file."""
-MAX_TEMPLATE_ENTRIES = 5_000
-"""The most parts a template may have."""
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected .docx and old .doc files
 
-
-def render_docx(course: Course, template: Path | None = None) -> bytes:
-    """The brochure of `course` as the bytes of a .docx file."""
-    if template is None:
-        document, style_ids = _house_document()
-    else:
-        document, style_ids = _open_template(template), {}
-    _Brochure(document, course, styled=template is None, style_ids=style_ids).build()
+def render_docx(course: Course, template: BrochureTemplate | None = None) -> bytes:
+    """The brochure of `course` as the bytes of a .docx file, in a copy of `template` (else the house style)."""
+    template = template or load_template(None)
+    document = template.fresh()
+    _Brochure(document, course, template).build()
     return repack_zip(
         _stored_package(document), document_datetime(course.updated), first=["[Content_Types].xml"]
     )
-
-
-def _house_document() -> tuple[Document, dict[str, str | None]]:
-    """A fresh copy of python-docx's default template in the house style, and its style ids by name.
-
-    Why: parsing the template and styling it took a quarter of a render; now it happens once per
-    process, and each brochure gets a deep copy of the result.
-    """
-    document, style_ids = _pristine_house_document()
-    return copy.deepcopy(document), dict(style_ids)
-
-
-@functools.cache
-def _pristine_house_document() -> tuple[Document, dict[str, str | None]]:
-    document = docx.Document()
-    apply_house_style(document)
-    character_style(document, "Hyperlink")
-    _drop_table_styles(document)
-    style_ids = {
-        name: document.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[no-untyped-call]
-        for name in REQUIRED_STYLES
-    }
-    return document, style_ids
-
-
-def _drop_table_styles(document: Document) -> None:
-    """Remove the template's 99 predefined table styles; the default table style stays.
-
-    Why: they are 340 kB of the 350 kB styles part, which every brochure would copy, write and
-    compress, and the brochure uses none of them. Word still offers its built-in table styles.
-    """
-    styles = document.styles.element
-    for style in styles.findall(qn("w:style")):
-        if style.get(qn("w:type")) == "table" and style.get(qn("w:default")) != "1":
-            styles.remove(style)
 
 
 def _stored_package(document: Document) -> bytes:
@@ -130,79 +79,16 @@ class _ZipWriter:
         self.archive.writestr(uri.membername, blob)
 
 
-def _open_template(path: Path) -> Document:
-    """Open a user's Word file as the template: its styles, page setup, header and footer."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        msg = f"template {path}: cannot be read: {error.strerror or error}"
-        raise ExportError(msg) from None
-    if path.is_dir():
-        msg = f"template {path}: is a folder; give a .docx file"
-        raise ExportError(msg)
-    if size > MAX_TEMPLATE_BYTES:
-        msg = f"template {path}: is {size / 1024 / 1024:.1f} MB; a template is at most {MAX_TEMPLATE_BYTES // 1024 // 1024} MB"
-        raise ExportError(msg)
-    with path.open("rb") as handle:
-        signature = handle.read(len(_OLE_SIGNATURE))
-    if signature == _OLE_SIGNATURE:
-        msg = f"template {path}: is password-protected or an old .doc file; save it in Word as a .docx without a password"
-        raise ExportError(msg)
-    if not zipfile.is_zipfile(path):
-        msg = f"template {path}: is not a Word .docx file (not a zip archive); save it as .docx in Word"
-        raise ExportError(msg)
-    _check_unpacked_size(path)
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
-        msg = f"template {path}: is not a valid Word .docx file ({error}); save it again as .docx in Word"
-        raise ExportError(msg) from None
-    defined = {style.name for style in document.styles}
-    missing = [name for name in REQUIRED_STYLES if name not in defined]
-    if missing:
-        names = ", ".join(f"'{name}'" for name in missing)
-        msg = f"template {path}: lacks the paragraph style{'s' if len(missing) > 1 else ''} {names}; add {'them' if len(missing) > 1 else 'it'} in Word"
-        raise ExportError(msg)
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    return document
-
-
-def _check_unpacked_size(path: Path) -> None:
-    """Refuse a template that would unpack to far more than any Word file does (a zip bomb)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
-        msg = f"template {path}: is a damaged zip archive ({error}); save it again as .docx in Word"
-        raise ExportError(msg) from None
-    unpacked = sum(entry.file_size for entry in entries)
-    if len(entries) > MAX_TEMPLATE_ENTRIES or unpacked > MAX_TEMPLATE_UNPACKED:
-        msg = (
-            f"template {path}: unpacks to {unpacked / 1024 / 1024:.0f} MB in {len(entries)} "
-            f"part{'' if len(entries) == 1 else 's'}; a Word template "
-            f"is at most {MAX_TEMPLATE_UNPACKED // 1024 // 1024} MB unpacked, so this file is refused"
-        )
-        raise ExportError(msg)
-
-
 class _Brochure:
     """Writes the course into a document, in the brochure's order."""
 
-    def __init__(
-        self, document: Document, course: Course, *, styled: bool, style_ids: dict[str, str | None]
-    ) -> None:
+    def __init__(self, document: Document, course: Course, template: BrochureTemplate) -> None:
         self.document = document
         self.course = course
         self.labels: Labels = labels_for(course)
-        self.styled = styled
-        self.bullets = add_bullet_numbering(document)
-        if not styled:
-            character_style(document, "Hyperlink")  # a template may lack it; the house style has it
-        self.style_ids = style_ids
-        """Paragraph style ids by name, looked up once: python-docx scans every style for each lookup."""
+        self.styled = template.house
+        self.bullets = template.bullets
+        self.style_ids = template.style_ids
 
     def build(self) -> None:
         course, labels = self.course, self.labels
@@ -243,15 +129,8 @@ class _Brochure:
         if text:
             add_text(paragraph, text)
         if style is not None:  # what `add_paragraph(text, style=style)` does, with a cached id
-            set_style_id(paragraph, self.style_id(style))
+            set_style_id(paragraph, self.style_ids[style])
         return paragraph
-
-    def style_id(self, name: str) -> str | None:
-        if name not in self.style_ids:
-            self.style_ids[name] = self.document.part.get_style_id(  # type: ignore[no-untyped-call]
-                name, WD_STYLE_TYPE.PARAGRAPH
-            )
-        return self.style_ids[name]
 
     def paragraphs(self, texts: Iterable[str]) -> None:
         for text in texts:
@@ -345,7 +224,7 @@ class _Brochure:
                 continue  # the template's own footer stays
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-            set_style_id(paragraph, self.style_id("Footer"))
+            set_style_id(paragraph, self.style_ids["Footer"])
             for run in list(paragraph.runs):
                 run._r.getparent().remove(run._r)
             usable = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings
 
 from exporters._docx import fit_keywords, fit_property
+from exporters.docx import DocxExporter
 from ncmw_course import Course, ExportError, load_course, render
 from ncmw_course.labels import labels_for
 from tests.conftest import REPO, TESTDATA
@@ -219,6 +220,51 @@ def make_template(path: Path, *, drop: str | None = None) -> Path:
     return path
 
 
+def write_zip(path: Path, name: str, content: bytes) -> None:
+    """A zip archive holding one deflated entry."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, content)
+
+
+def zip_bomb(path: Path) -> None:
+    """A file under 1 MB that unpacks to 120 MB: refused for what it unpacks to, not for its size."""
+    write_zip(path, "word/document.xml", b"\0" * (120 * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+
+
+def oversized(path: Path) -> None:
+    """A 21 MB file."""
+    with path.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)
+
+
+NOT_A_ZIP = "is not a Word .docx file (not a zip archive); save it as .docx in Word"
+BAD_TEMPLATES: dict[str, tuple[Callable[[Path], object], str]] = {
+    "missing": (lambda path: None, "cannot be read: No such file or directory"),
+    "folder": (Path.mkdir, "is a folder; give a .docx file"),
+    "plain text": (lambda path: path.write_bytes(b"plain text"), NOT_A_ZIP),
+    "broken zip": (lambda path: path.write_bytes(b"PK\x03\x04 broken"), NOT_A_ZIP),
+    "zip without Word": (
+        lambda path: write_zip(path, "hello.txt", b"hi"),
+        "is not a valid Word .docx file (",
+    ),
+    "encrypted": (
+        lambda path: path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512),
+        "is password-protected or an old .doc file; save it in Word as a .docx without a password",
+    ),
+    "zip bomb": (
+        zip_bomb,
+        "unpacks to 120 MB in 1 part; a Word template is at most 100 MB unpacked, so this file is refused",
+    ),
+    "oversized": (oversized, "is 21.0 MB; a template is at most 20 MB"),
+    "missing style": (
+        lambda path: make_template(path, drop="Subtitle"),
+        "lacks the paragraph style 'Subtitle'; add it in Word",
+    ),
+}
+"""Templates the brochure refuses, each made by a function of its path, with the start of the message."""
+
+
 class TestTemplate:
     def test_styles_page_and_header_come_from_the_template(
         self, bundled_course: Course, tmp_path: Path
@@ -232,79 +278,42 @@ class TestTemplate:
         assert "sjabloon" not in body_text(document)
         assert missing_texts(bundled_course, body_text(document), document.core_properties.keywords) == []
 
-    def test_missing_style_is_named(self, bundled_course: Course, tmp_path: Path) -> None:
-        """A template without a style the brochure needs is refused, naming the style."""
-        template = make_template(tmp_path / "house.docx", drop="Subtitle")
-        with pytest.raises(ExportError) as caught:
-            render(bundled_course, "docx", template=template)
-        assert (
-            str(caught.value) == f"template {template}: lacks the paragraph style 'Subtitle'; add it in Word"
-        )
-
-    @pytest.mark.parametrize(
-        ("content", "message"),
-        [
-            (b"plain text", "is not a Word .docx file (not a zip archive); save it as .docx in Word"),
-            (b"PK\x03\x04 broken", "is not a Word .docx file (not a zip archive); save it as .docx in Word"),
-        ],
-    )
-    def test_not_a_docx(self, bundled_course: Course, tmp_path: Path, content: bytes, message: str) -> None:
-        """A file that is not a docx, or a corrupt one, gives a clear error."""
+    @pytest.mark.parametrize("name", list(BAD_TEMPLATES))
+    def test_a_template_that_cannot_be_used_is_refused(
+        self, bundled_course: Course, tmp_path: Path, name: str
+    ) -> None:
+        """Each kind of unusable template gives an error that names the file and says what to do."""
+        make, message = BAD_TEMPLATES[name]
         template = tmp_path / "house.docx"
-        template.write_bytes(content)
+        make(template)
         with pytest.raises(ExportError) as caught:
             render(bundled_course, "docx", template=template)
-        assert str(caught.value) == f"template {template}: {message}"
+        assert str(caught.value).startswith(f"template {template}: {message}")
 
-    def test_zip_that_is_not_word(self, bundled_course: Course, tmp_path: Path) -> None:
-        """A zip archive without a Word document in it is refused."""
-        template = tmp_path / "house.docx"
-        with zipfile.ZipFile(template, "w") as archive:
-            archive.writestr("hello.txt", "hi")
-        with pytest.raises(ExportError, match=r"is not a valid Word \.docx file"):
-            render(bundled_course, "docx", template=template)
+    def test_a_template_is_read_once_per_exporter(self, bundled_course: Course, tmp_path: Path) -> None:
+        """The first render reads and checks the template; later ones use what it found, even once the file changes."""
+        good = make_template(tmp_path / "good.docx")
+        bad = make_template(tmp_path / "bad.docx", drop="Subtitle")
+        working, failing = DocxExporter(template=good), DocxExporter(template=bad)
+        first = working.render(bundled_course)
+        with pytest.raises(ExportError, match="lacks the paragraph style 'Subtitle'"):
+            failing.render(bundled_course)
+        good.unlink()
+        make_template(bad)
+        assert working.render(bundled_course) == first
+        with pytest.raises(ExportError, match="lacks the paragraph style 'Subtitle'"):
+            failing.render(bundled_course)
 
-    def test_password_protected_template(self, bundled_course: Course, tmp_path: Path) -> None:
-        """An encrypted Word file (an OLE container, not a zip) is named as such."""
-        template = tmp_path / "house.docx"
-        template.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
-        with pytest.raises(ExportError) as caught:
-            render(bundled_course, "docx", template=template)
-        assert str(caught.value) == (
-            f"template {template}: is password-protected or an old .doc file; "
-            "save it in Word as a .docx without a password"
-        )
-
-    def test_zip_bomb_template(self, bundled_course: Course, tmp_path: Path) -> None:
-        """A small file that would unpack to hundreds of megabytes is refused before it is opened."""
-        template = tmp_path / "house.docx"
-        with zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("word/document.xml", b"\0" * (120 * 1024 * 1024))
-        assert template.stat().st_size < 1024 * 1024
-        with pytest.raises(ExportError) as caught:
-            render(bundled_course, "docx", template=template)
-        assert str(caught.value) == (
-            f"template {template}: unpacks to 120 MB in 1 part; a Word template is at most 100 MB unpacked, "
-            "so this file is refused"
-        )
-
-    def test_oversized_template(self, bundled_course: Course, tmp_path: Path) -> None:
-        """A template file over 20 MB is refused unread."""
-        template = tmp_path / "house.docx"
-        with template.open("wb") as handle:
-            handle.truncate(21 * 1024 * 1024)
-        with pytest.raises(ExportError) as caught:
-            render(bundled_course, "docx", template=template)
-        assert str(caught.value) == f"template {template}: is 21.0 MB; a template is at most 20 MB"
-
-    def test_missing_template(self, bundled_course: Course, tmp_path: Path) -> None:
-        """A template path that does not exist is named."""
-        with pytest.raises(ExportError) as caught:
-            render(bundled_course, "docx", template=tmp_path / "nope.docx")
-        assert (
-            str(caught.value)
-            == f"template {tmp_path / 'nope.docx'}: cannot be read: No such file or directory"
-        )
+    @pytest.mark.parametrize("own_template", [False, True])
+    def test_each_brochure_starts_from_a_clean_copy(
+        self, bundled_course: Course, full_course: Course, tmp_path: Path, own_template: bool
+    ) -> None:
+        """One exporter renders course after course, each into an untouched copy of its template."""
+        exporter = DocxExporter(template=make_template(tmp_path / "house.docx") if own_template else None)
+        first = exporter.render(bundled_course)
+        exporter.render(full_course)
+        assert exporter.render(bundled_course) == first
+        assert DocxExporter(template=exporter.template).render(bundled_course) == first
 
 
 class TestPropertyLimits:

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from exporters._pdf import MISSING_LIBREOFFICE, canonical_pdf, convert_many
+from exporters.docx import DocxExporter
 from exporters.pdf import PdfExporter
 from ncmw_course import Course, ExportError, load_course, render
 from ncmw_course.cli import cli
@@ -162,6 +163,24 @@ def test_missing_libreoffice_says_what_to_install(
         render(minimal_course, "pdf")
     assert str(raised.value) == MISSING_LIBREOFFICE
     assert "apt-get install libreoffice-writer-nogui" in str(raised.value)
+
+
+def test_the_template_is_the_docx_format_s(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, minimal_course: Course
+) -> None:
+    """pdf takes docx's template option and refuses a template as docx does, before LibreOffice starts."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    soffice = folder / "soffice"
+    soffice.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")  # found, never started
+    soffice.chmod(0o755)
+    monkeypatch.setenv("PATH", str(folder))
+    assert PdfExporter.options == DocxExporter.options
+    with pytest.raises(ExportError) as raised:
+        render(minimal_course, "pdf", template=tmp_path / "nope.docx")
+    assert (
+        str(raised.value) == f"template {tmp_path / 'nope.docx'}: cannot be read: No such file or directory"
+    )
 
 
 @pytest.mark.libreoffice
