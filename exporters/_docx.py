@@ -1,11 +1,16 @@
-"""Building the Word brochure with python-docx. Imported by :class:`exporters.docx.DocxExporter`."""
+"""The Word brochure: an outline written with python-docx. Imported by :class:`exporters.docx.DocxExporter`.
+
+The outline (:func:`ncmw_course.outline.brochure_outline`) decides what the brochure says and in
+which order; this module decides only how it looks in Word: the styles, the facts table, the
+links, the footer and the document properties. Each section and subsection is a Word bookmark
+named by its id, so that its order and ids can be read back from the file.
+"""
 
 from __future__ import annotations
 
 import functools
 import io
 import zipfile
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -14,10 +19,11 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph as WordParagraph
 
 from exporters._docx_style import HOUSE, load_template
-from exporters._facts import day_facts, practical_facts, trainer_details
 from exporters._ooxml import (
+    add_bookmark,
     add_field,
     add_hyperlink,
     add_text,
@@ -28,27 +34,28 @@ from exporters._ooxml import (
     set_style_id,
 )
 from exporters._reproducible import document_datetime, repack_zip
-from ncmw_course.labels import Labels, labels_for
+from ncmw_course.outline import BulletList, Facts, Paragraph
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from docx.document import Document
     from docx.opc.packuri import PackURI
+    from docx.oxml.document import CT_Body
+    from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.table import _Cell
-    from docx.text.paragraph import Paragraph
 
     from exporters._docx_style import BrochureTemplate
-    from ncmw_course.model import Course, Trainer
+    from ncmw_course.outline import Block, Fact, Inline, Outline, Section
 
-__all__ = ["render_docx"]
+__all__ = ["fit_keywords", "fit_property", "render_docx"]
 
 
-def render_docx(course: Course, template: BrochureTemplate | None = None) -> bytes:
-    """The brochure of `course` as the bytes of a .docx file, in a copy of `template` (else the house style)."""
-    template = template or load_template(None)
-    document = template.fresh()
-    _Brochure(document, course, template).build()
+def render_docx(outline: Outline, template: BrochureTemplate | None = None) -> bytes:
+    """The brochure of `outline` as the bytes of a .docx file, in a copy of `template` (else the house style)."""
+    document = _Brochure(outline, template or load_template(None)).build()
     return repack_zip(
-        _stored_package(document), document_datetime(course.updated), first=["[Content_Types].xml"]
+        _stored_package(document), document_datetime(outline.meta.updated), first=["[Content_Types].xml"]
     )
 
 
@@ -80,148 +87,131 @@ class _ZipWriter:
 
 
 class _Brochure:
-    """Writes the course into a document, in the brochure's order."""
+    """Writes an outline into a fresh copy of the template, block by block, in the outline's order."""
 
-    def __init__(self, document: Document, course: Course, template: BrochureTemplate) -> None:
-        self.document = document
-        self.course = course
-        self.labels: Labels = labels_for(course)
-        self.styled = template.house
-        self.bullets = template.bullets
+    def __init__(self, outline: Outline, template: BrochureTemplate) -> None:
+        self.outline = outline
+        self.document = template.fresh()
+        self.house = template.house
         self.style_ids = template.style_ids
+        self.bullets = template.bullets
+        self.bookmarks = 0
+        """Bookmarks added so far: the next one's id, so that the same outline gets the same ids."""
 
-    def build(self) -> None:
-        course, labels = self.course, self.labels
+    def build(self) -> Document:
         self.title_block()
-        if course.summary:
-            self.paragraph(course.summary, style="Subtitle")
-        self.paragraphs(course.description)
-        facts = practical_facts(course, labels)
-        if facts:
-            self.heading(labels.practical)
-            self.facts_table(facts)
-        self.heading(labels.audience)
-        self.paragraphs(course.audience)
-        self.paragraphs_or_list(course.goals)
-        self.heading(labels.programme)
-        self.paragraphs(course.programme.introduction)
-        for day in course.days:
-            self.heading(labels.day_title(day.ordinal, day.theme), level=2)
-            when = day_facts(day, labels)
-            if when:
-                self.paragraph(when, style=None).runs[0].italic = True
-            self.bullet_list(day.topics)
-        self.heading(labels.method)
-        self.paragraphs(course.method)
-        self.heading(labels.trainer if len(course.trainers) == 1 else labels.trainers)
-        for trainer in course.trainers:
-            biography = " ".join(trainer.biography)
-            self.trainer(trainer, named=len(course.trainers) > 1 or trainer.name not in biography)
-        self.heading(labels.contact)
-        self.contact()
+        for section in self.outline.sections:
+            if section.lead:
+                self.lead(section)
+            else:
+                self.heading(section.title, 1, section.id)
+                self.blocks(section.blocks)
         self.footer()
         self.properties()
+        return self.document
 
     # blocks
 
-    def paragraph(self, text: str = "", *, style: str | None = "Normal") -> Paragraph:
+    def paragraph(self, text: str = "", *, style: str = "Normal") -> WordParagraph:
+        """A new paragraph holding `text`: what ``add_paragraph(text, style=style)`` does, with a cached id."""
         paragraph = self.document.add_paragraph()
         if text:
             add_text(paragraph, text)
-        if style is not None:  # what `add_paragraph(text, style=style)` does, with a cached id
-            set_style_id(paragraph, self.style_ids[style])
+        set_style_id(paragraph, self.style_ids[style])
         return paragraph
 
-    def paragraphs(self, texts: Iterable[str]) -> None:
-        for text in texts:
-            self.paragraph(text)
+    def heading(self, text: str, level: int, bookmark: str) -> None:
+        self.bookmark(self.paragraph(text, style=f"Heading {level}"), bookmark)
 
-    def paragraphs_or_list(self, texts: tuple[str, ...]) -> None:
-        if len(texts) == 1:
-            self.paragraphs(texts)
-        else:
-            self.bullet_list(texts)
-
-    def bullet_list(self, items: Iterable[str]) -> None:
-        for item in items:
-            set_bullet(self.paragraph(item, style="List Bullet"), self.bullets)
-
-    def heading(self, text: str, level: int = 1) -> None:
-        self.paragraph(text, style=f"Heading {level}")
+    def bookmark(self, paragraph: WordParagraph, name: str) -> None:
+        add_bookmark(paragraph, name, self.bookmarks)
+        self.bookmarks += 1
 
     def title_block(self) -> None:
-        self.paragraph(self.course.title, style="Title")
-        if self.course.subtitle:
-            self.paragraph(self.course.subtitle, style="Subtitle")
-        rule = self.paragraph(self.course.provider.name, style="Subtitle")
-        if self.styled:
+        outline = self.outline
+        self.paragraph(outline.title, style="Title")
+        if outline.subtitle:
+            self.paragraph(outline.subtitle, style="Subtitle")
+        rule = self.paragraph(outline.provider, style="Subtitle")
+        if self.house:
             _bottom_border(rule, HOUSE.accent_colour)
+        if outline.summary:
+            self.paragraph(outline.summary, style="Subtitle")
 
-    def facts_table(self, facts: list[tuple[str, list[str]]]) -> None:
+    def lead(self, section: Section) -> None:
+        """The section that opens the brochure: no heading, its bookmark on its first paragraph."""
+        body = self.document.element.body
+        before = len(_content(body))
+        self.blocks(section.blocks)
+        added = _content(body)[before:]
+        first = next((p for element in added for p in element.iter(qn("w:p"))), None)
+        if first is not None:
+            self.bookmark(WordParagraph(first, self.document), section.id)
+
+    def blocks(self, blocks: Iterable[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                paragraph = self.paragraph(block.text)
+                if block.role == "when":
+                    paragraph.runs[0].italic = True
+            elif isinstance(block, BulletList):
+                for item in block.items:
+                    set_bullet(self.paragraph(item, style="List Bullet"), self.bullets)
+            elif isinstance(block, Facts) and block.kind == "details":
+                self.facts_table(block.rows)
+            elif isinstance(block, Facts):
+                self.contact(block.rows)
+            else:
+                self.heading(block.title, 2, block.id)
+                self.blocks(block.blocks)
+
+    def inline(self, paragraph: WordParagraph, value: Inline) -> None:
+        if isinstance(value, str):
+            add_text(paragraph, value)
+        else:
+            add_hyperlink(paragraph, value.uri, value.text)
+
+    def facts_table(self, rows: Iterable[Fact]) -> None:
+        """The practical facts: a two-column table, the labels in bold, each value on a line of its own."""
         table = self.document.add_table(rows=0, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         widths = (Cm(4.6), Cm(12.4))
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
-        for label, values in facts:
+        for row in rows:
             cells = table.add_row().cells
             for cell, width in zip(cells, widths, strict=True):
                 cell.width = width
-                if self.styled:
+                if self.house:
                     _shade(cell, HOUSE.shading_colour)
-            label_paragraph = cells[0].paragraphs[0]
-            add_text(label_paragraph, label).bold = True
-            _tight(label_paragraph)
-            first = cells[1].paragraphs[0]
-            for index, value in enumerate(values):
-                paragraph = first if index == 0 else cells[1].add_paragraph()
-                add_text(paragraph, value)
+            label = cells[0].paragraphs[0]
+            add_text(label, row.label).bold = True
+            _tight(label)
+            for index, value in enumerate(row.values):
+                paragraph = cells[1].paragraphs[0] if index == 0 else cells[1].add_paragraph()
+                self.inline(paragraph, value)
                 _tight(paragraph)
 
-    def trainer(self, trainer: Trainer, *, named: bool) -> None:
-        if named:
-            self.heading(trainer.name, level=2)
-        self.paragraphs(trainer.biography)
-        self.paragraphs(trainer_details(trainer, self.labels))
+    def contact(self, rows: Iterable[Fact]) -> None:
+        """The ways to get in touch: a paragraph each, "label value", every link a Word hyperlink."""
+        for row in rows:
+            paragraph = self.paragraph(f"{row.label} ")
+            for index, value in enumerate(row.values):
+                if index:
+                    add_text(paragraph, ", ")
+                self.inline(paragraph, value)
 
-    def contact(self) -> None:
-        contact, labels = self.course.contact, self.labels
-        if contact.name:
-            self.paragraph(contact.name)
-        if contact.phone:
-            paragraph = self.paragraph(f"{labels.phone} ")
-            add_hyperlink(paragraph, contact.phone.tel_uri, contact.phone.display)
-        if contact.email:
-            paragraph = self.paragraph(f"{labels.email} ")
-            add_hyperlink(paragraph, f"mailto:{contact.email}", str(contact.email))
-        if contact.website:
-            paragraph = self.paragraph(f"{labels.website} ")
-            add_hyperlink(paragraph, contact.website.href, contact.website.text)
-        # each address once, in the model's order: contact, provider, course page
-        shown = {contact.website.href} if contact.website else set()
-        provider = self.course.provider
-        if provider.website and provider.website.href not in shown:
-            shown.add(provider.website.href)
-            paragraph = self.paragraph(f"{provider.name}: ")
-            add_hyperlink(paragraph, provider.website.href, provider.website.text)
-        if self.course.url and self.course.url.href not in shown:
-            paragraph = self.paragraph(f"{labels.course_page} ")
-            add_hyperlink(paragraph, self.course.url.href, self.course.url.text)
+    # around the text
 
     def footer(self) -> None:
-        contact, labels = self.course.contact, self.labels
-        parts = [self.course.provider.name]
-        if contact.phone:
-            parts.append(f"{labels.phone} {contact.phone.display}")
-        if contact.email:
-            parts.append(str(contact.email))
-        if contact.website:
-            parts.append(contact.website.text)
+        """The footer lines, then "pagina X van Y" at the right margin; a template's own footer stays."""
+        before, _, after = self.outline.labels.page_of.partition("{page}")
+        middle, _, end = after.partition("{pages}")
         for section in self.document.sections:
             footer = section.footer
-            if not self.styled and any(p.text.strip() for p in footer.paragraphs):
-                continue  # the template's own footer stays
+            if not self.house and any(p.text.strip() for p in footer.paragraphs):
+                continue
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
             set_style_id(paragraph, self.style_ids["Footer"])
@@ -232,9 +222,7 @@ class _Brochure:
             for inherited in paragraph.style.paragraph_format.tab_stops:  # type: ignore[union-attr]
                 stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
             stops.add_tab_stop(usable, WD_TAB_ALIGNMENT.RIGHT)
-            paragraph.add_run(" · ".join(parts) + "\t")
-            before, _, after = labels.page_of.partition("{page}")
-            middle, _, end = after.partition("{pages}")
+            paragraph.add_run(" · ".join(self.outline.footer) + "\t")
             paragraph.add_run(before)
             add_field(paragraph, "PAGE", "1")
             paragraph.add_run(middle)
@@ -243,26 +231,27 @@ class _Brochure:
                 paragraph.add_run(end)
 
     def properties(self) -> None:
-        course = self.course
+        outline, meta = self.outline, self.outline.meta
+        language = word_language(meta.language, outline.labels.locale)
+        moment = document_datetime(meta.updated).replace(tzinfo=None)
         properties = self.document.core_properties
-        moment = document_datetime(course.updated).replace(tzinfo=None)
-        properties.title = fit_property(course.title)
-        properties.subject = fit_property(course.listing_summary)
-        properties.author = fit_property(course.provider.name)
-        properties.last_modified_by = fit_property(course.provider.name)
-        properties.keywords = fit_keywords(course.keywords)
-        properties.language = _word_language(course, self.labels)
-        properties.comments = ""
-        properties.category = ""
-        properties.content_status = ""
-        properties.identifier = course.slug
+        properties.title = fit_property(outline.title)
+        properties.subject = fit_property(meta.description)
+        properties.author = properties.last_modified_by = fit_property(meta.author)
+        properties.keywords = fit_keywords(meta.keywords)
+        properties.language = language
+        properties.comments = properties.category = properties.content_status = ""
+        properties.identifier = meta.slug
         properties.revision = 1
-        properties.created = moment
-        properties.modified = moment
-        properties.last_printed = moment
-        set_default_language(self.document, _word_language(course, self.labels))
+        properties.created = properties.modified = properties.last_printed = moment
+        set_default_language(self.document, language)
         drop_template_leftovers(self.document)
-        set_app_properties(self.document, application=_application(), company=course.provider.name)
+        set_app_properties(self.document, application=_application(), company=meta.author)
+
+
+def _content(body: CT_Body) -> list[BaseOxmlElement]:
+    """The body's blocks: its paragraphs and tables, without the section properties at its end."""
+    return [child for child in body if child.tag != qn("w:sectPr")]
 
 
 @functools.cache
@@ -298,14 +287,14 @@ def fit_keywords(keywords: tuple[str, ...]) -> str:
     return ", ".join(kept)
 
 
-def _word_language(course: Course, labels: Labels) -> str:
-    """The language tag Word wants: with a region (``nl-NL``), from the course or the label table."""
-    if "-" in course.language:
-        return course.language
-    return labels.locale.replace("_", "-") if labels.locale.startswith(course.language) else course.language
+def word_language(language: str, locale: str) -> str:
+    """The language tag Word wants: with a region (``nl-NL``), from the course's tag or the label table's locale."""
+    if "-" in language:
+        return language
+    return locale.replace("_", "-") if locale.startswith(language) else language
 
 
-def _tight(paragraph: Paragraph) -> None:
+def _tight(paragraph: WordParagraph) -> None:
     paragraph.paragraph_format.space_after = Pt(1)
     paragraph.paragraph_format.space_before = Pt(1)
 
@@ -319,7 +308,7 @@ def _shade(cell: _Cell, colour: str) -> None:
     properties.append(shading)
 
 
-def _bottom_border(paragraph: Paragraph, colour: str) -> None:
+def _bottom_border(paragraph: WordParagraph, colour: str) -> None:
     properties = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")

@@ -23,7 +23,8 @@ TEMPLATE_OPTION = ExporterOption(
 class DocxExporter:
     """Renders the course as an A4 Word brochure in NCMW's house style.
 
-    The document has real headings, lists, hyperlinks (``mailto:``, ``tel:``, ``https:``), a footer
+    The document has real headings, lists, hyperlinks (``mailto:``, ``tel:``, ``https:``), a
+    bookmark named by the id of each section and subsection of the brochure's outline, a footer
     with the contact details and "pagina X van Y", Dutch (or the course's) spell-checking language,
     and core properties taken from the course. The same course gives the same bytes.
 
@@ -47,8 +48,9 @@ class DocxExporter:
     def render(self, course: Course) -> bytes:
         """The brochure as the bytes of a .docx file."""
         from exporters._docx import render_docx
+        from ncmw_course.outline import brochure_outline
 
-        return render_docx(course, self.loaded_template())
+        return render_docx(brochure_outline(course), self.loaded_template())
 
     def loaded_template(self) -> BrochureTemplate:
         """The template, read and checked on the first call; a template that failed, failed once.

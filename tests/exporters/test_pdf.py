@@ -88,6 +88,16 @@ class TestPdf:
         text = flat(re.sub(r"pagina \d+ van \d+", " ", pdf_text(pdfs[name]).replace(footer, " ")))
         assert missing_texts(course, text, pdf_info(pdfs[name])["Keywords"]) == []
 
+    def test_bundled_course_fits_on_two_pages(self, pdfs: dict[str, Path]) -> None:
+        """The bundled course fits on at most two A4 pages."""
+        assert int(pdf_info(pdfs["bundled"])["Pages"]) <= 2
+
+    def test_page_fields_are_computed(self, pdfs: dict[str, Path]) -> None:
+        """LibreOffice fills in the PAGE and NUMPAGES fields of the footer: "pagina 1 van 2" on page 1."""
+        text = pdf_text(pdfs["bundled"])
+        pages = int(pdf_info(pdfs["bundled"])["Pages"])
+        assert [f"pagina {page} van {pages}" in text for page in range(1, pages + 1)] == [True] * pages
+
     def test_reading_order(self, pdfs: dict[str, Path]) -> None:
         """The headings come out of the text layer in the brochure's order."""
         text = pdf_text(pdfs["bundled"])
