@@ -149,11 +149,12 @@ class _Brochure:
             self.bookmark(WordParagraph(first, self.document), section.id)
 
     def blocks(self, blocks: Iterable[Block]) -> None:
+        """Each block as its kind looks: paragraphs, bullet lists, facts, subsections under Heading 2."""
         for block in blocks:
             if isinstance(block, Paragraph):
                 paragraph = self.paragraph(block.text)
-                if block.role == "when":
-                    paragraph.runs[0].italic = True
+                for run in paragraph.runs if block.role == "when" else ():
+                    run.italic = True
             elif isinstance(block, BulletList):
                 for item in block.items:
                     set_bullet(self.paragraph(item, style="List Bullet"), self.bullets)
@@ -166,6 +167,7 @@ class _Brochure:
                 self.blocks(block.blocks)
 
     def inline(self, paragraph: WordParagraph, value: Inline) -> None:
+        """Append text, or a hyperlink to the link's URI as the outline wrote it."""
         if isinstance(value, str):
             add_text(paragraph, value)
         else:
