@@ -66,5 +66,5 @@ class DocxExporter:
             except ExportError as error:
                 self._loaded = error
         if isinstance(self._loaded, ExportError):
-            raise self._loaded
+            raise self._loaded.with_traceback(None)  # not the tracebacks of every render before
         return self._loaded
