@@ -1,26 +1,45 @@
-"""The house style of the Word brochure, in one place: fonts, sizes, colours, spacing, page.
+"""The look of the Word brochure: NCMW's house style, or a user's template, read and checked once.
 
-Applied to python-docx's default template when no ``template`` is given. With a template, the
-template's own styles and page setup are used instead and none of this is applied.
+The house style (fonts, sizes, colours, spacing, page) is applied to python-docx's default
+template when no ``template`` is given. With a template, the template's own styles and page setup
+are used instead and none of it is applied. Either way :func:`load_template` prepares the document
+once, and each brochure is written into a deep copy of it (:meth:`BrochureTemplate.fresh`).
 """
 
 from __future__ import annotations
 
+import copy
+import functools
+import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle, CharacterStyle
 
+from exporters._ooxml import add_bullet_numbering
 from ncmw_course.errors import ExportError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from docx.document import Document
 
-__all__ = ["HOUSE", "REQUIRED_STYLES", "HouseStyle", "apply_house_style", "character_style"]
+__all__ = [
+    "HOUSE",
+    "REQUIRED_STYLES",
+    "BrochureTemplate",
+    "HouseStyle",
+    "apply_house_style",
+    "character_style",
+    "load_template",
+]
 
 REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Footer")
 """The paragraph styles the brochure uses; a template must define each of them."""
@@ -133,3 +152,134 @@ def _drop_borders(style: BaseStyle) -> None:
     if properties is not None:
         for border in properties.findall(qn("w:pBdr")):
             properties.remove(border)
+
+
+# The document a brochure starts from: the house style, or a user's template.
+
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+"""The largest template file accepted."""
+MAX_TEMPLATE_UNPACKED = 100 * 1024 * 1024
+"""The most a template may unpack to: more is a zip bomb, not a Word file."""
+MAX_TEMPLATE_ENTRIES = 5_000
+"""The most parts a template may have."""
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected .docx and old .doc files
+
+
+@dataclass(frozen=True)
+class BrochureTemplate:
+    """A document ready to take a brochure: styled, checked, with an empty body. Never written into."""
+
+    document: Document
+    house: bool
+    """True for the house style; False for a user's template, whose look (and footer) the brochure keeps."""
+    style_ids: Mapping[str, str | None]
+    """The ids of the :data:`REQUIRED_STYLES` by name. Why: python-docx scans every style for each lookup."""
+    bullets: int
+    """The ``numId`` of the brochure's bullet lists (:func:`~exporters._ooxml.add_bullet_numbering`)."""
+
+    def fresh(self) -> Document:
+        """A deep copy of the document, for one brochure. Why: parsing a template costs more than copying it."""
+        return copy.deepcopy(self.document)
+
+
+def load_template(path: Path | None) -> BrochureTemplate:
+    """The house style (`path` None, made once per process) or the user's template in `path`, checked.
+
+    Raises:
+        ExportError: The template cannot be read, is not a Word file, is too large or lacks a style.
+    """
+    if path is None:
+        return _house_template()
+    return _prepared(_open_template(path), house=False)
+
+
+@functools.cache
+def _house_template() -> BrochureTemplate:
+    document = docx.Document()
+    apply_house_style(document)
+    _drop_table_styles(document)
+    return _prepared(document, house=True)
+
+
+def _prepared(document: Document, *, house: bool) -> BrochureTemplate:
+    character_style(document, "Hyperlink")  # a template may lack it; the house style has it
+    style_ids = {
+        name: document.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)  # type: ignore[no-untyped-call]
+        for name in REQUIRED_STYLES
+    }
+    return BrochureTemplate(document, house, style_ids, add_bullet_numbering(document))
+
+
+def _drop_table_styles(document: Document) -> None:
+    """Remove the template's 99 predefined table styles; the default table style stays.
+
+    Why: they are 340 kB of the 350 kB styles part, which every brochure would copy, write and
+    compress, and the brochure uses none of them. Word still offers its built-in table styles.
+    """
+    styles = document.styles.element
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:default")) != "1":
+            styles.remove(style)
+
+
+def _open_template(path: Path) -> Document:
+    """Open a user's Word file as the template: its styles, page setup, header and footer."""
+    _check_file(path)
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        msg = f"template {path}: is not a valid Word .docx file ({error}); save it again as .docx in Word"
+        raise ExportError(msg) from None
+    defined = {style.name for style in document.styles}
+    missing = [name for name in REQUIRED_STYLES if name not in defined]
+    if missing:
+        names = ", ".join(f"'{name}'" for name in missing)
+        msg = f"template {path}: lacks the paragraph style{'s' if len(missing) > 1 else ''} {names}; add {'them' if len(missing) > 1 else 'it'} in Word"
+        raise ExportError(msg)
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before parsing it, a file that cannot be a Word template: missing, too large, not a zip."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        msg = f"template {path}: cannot be read: {error.strerror or error}"
+        raise ExportError(msg) from None
+    if path.is_dir():
+        msg = f"template {path}: is a folder; give a .docx file"
+        raise ExportError(msg)
+    if size > MAX_TEMPLATE_BYTES:
+        msg = f"template {path}: is {size / 1024 / 1024:.1f} MB; a template is at most {MAX_TEMPLATE_BYTES // 1024 // 1024} MB"
+        raise ExportError(msg)
+    with path.open("rb") as handle:
+        signature = handle.read(len(_OLE_SIGNATURE))
+    if signature == _OLE_SIGNATURE:
+        msg = f"template {path}: is password-protected or an old .doc file; save it in Word as a .docx without a password"
+        raise ExportError(msg)
+    if not zipfile.is_zipfile(path):
+        msg = f"template {path}: is not a Word .docx file (not a zip archive); save it as .docx in Word"
+        raise ExportError(msg)
+    _check_unpacked_size(path)
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a template that would unpack to far more than any Word file does (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        msg = f"template {path}: is a damaged zip archive ({error}); save it again as .docx in Word"
+        raise ExportError(msg) from None
+    unpacked = sum(entry.file_size for entry in entries)
+    if len(entries) > MAX_TEMPLATE_ENTRIES or unpacked > MAX_TEMPLATE_UNPACKED:
+        msg = (
+            f"template {path}: unpacks to {unpacked / 1024 / 1024:.0f} MB in {len(entries)} "
+            f"part{'' if len(entries) == 1 else 's'}; a Word template "
+            f"is at most {MAX_TEMPLATE_UNPACKED // 1024 // 1024} MB unpacked, so this file is refused"
+        )
+        raise ExportError(msg)

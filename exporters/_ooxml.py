@@ -1,5 +1,5 @@
-"""What python-docx has no API for: hyperlinks, fields, bullet numbering, language, clean packages,
-and a fast way to add a run of plain text.
+"""What python-docx has no API for: hyperlinks, bookmarks, fields, bullet numbering, language, clean
+packages, and a fast way to add a run of plain text.
 
 Each function does one thing to a python-docx ``Document`` (or one of its parts) and is tested on
 its own in ``tests/exporters/test_ooxml.py``.
@@ -7,7 +7,6 @@ its own in ``tests/exporters/test_ooxml.py``.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 __all__ = [
+    "add_bookmark",
     "add_bullet_numbering",
     "add_field",
     "add_hyperlink",
@@ -53,6 +53,34 @@ def add_hyperlink(paragraph: Paragraph, target: str, text: str, *, style: str | 
     run.append(_text(text))
     link.append(run)
     paragraph._p.append(link)
+
+
+BOOKMARK_NAME_LIMIT = 40
+"""Word keeps bookmark names of at most 40 characters."""
+
+
+def add_bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
+    """Mark the whole of `paragraph` as the bookmark `name`, numbered `bookmark_id`.
+
+    Why: a bookmark is what Word's links and cross-references point at, and a reader can list a
+    document's bookmarks to find its parts. Word puts a heading's bookmark inside its paragraph,
+    around its runs, as here. The caller numbers the bookmarks (Word counts from 0), so that the
+    same document gets the same numbers; add the bookmark after the paragraph's text.
+
+    Raises:
+        ValueError: `name` is empty, has white space, or is longer than Word keeps.
+    """
+    if not name or len(name) > BOOKMARK_NAME_LIMIT or any(char.isspace() for char in name):
+        msg = f"a bookmark name is 1 to {BOOKMARK_NAME_LIMIT} characters without spaces, not {name!r}"
+        raise ValueError(msg)
+    p = paragraph._p
+    start = OxmlElement("w:bookmarkStart", attrs={qn("w:id"): str(bookmark_id), qn("w:name"): name})
+    end = OxmlElement("w:bookmarkEnd", attrs={qn("w:id"): str(bookmark_id)})
+    if p.pPr is not None:
+        p.pPr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
@@ -256,8 +284,3 @@ def set_app_properties(document: Document, *, application: str, company: str) ->
             return
     msg = "the document has no extended-properties part"  # pragma: no cover - the template has one
     raise ValueError(msg)
-
-
-def w3cdtf(moment: datetime) -> str:
-    """A UTC time as core properties write it: ``2026-11-28T00:00:00Z``."""
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -99,15 +99,7 @@ def convert_many(
         ExportError: LibreOffice did not finish in time (three minutes, plus two seconds a document).
     """
     soffice = find_soffice()
-    timeout = TIMEOUT_SECONDS + 2 * len(documents)
-    reported = 0
-
-    def report(count: int) -> None:
-        nonlocal reported
-        if done is not None and count:
-            done(count)
-        reported += count
-
+    counter = _Counter(len(documents), done)
     with tempfile.TemporaryDirectory(prefix="ncmw-course-pdf-") as name:
         folder = Path(name)
         sources = [folder / f"brochure-{index:05d}.docx" for index in range(len(documents))]
@@ -125,35 +117,8 @@ def convert_many(
             str(folder),
             *map(str, sources),
         ]
-        what = "the brochure" if len(documents) == 1 else f"{len(documents)} brochures"
-        expired = threading.Event()
-        with (
-            (folder / "stderr").open("w+b") as stderr,
-            subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr) as process,
-        ):
-
-            def expire() -> None:
-                expired.set()
-                process.kill()
-
-            timer = threading.Timer(timeout, expire)
-            timer.start()
-            try:
-                assert process.stdout is not None
-                for line in process.stdout:  # "convert <source> -> <target> using filter : …"
-                    if line.startswith(b"convert ") and reported < len(documents):
-                        report(1)
-                returncode = process.wait()
-            finally:
-                timer.cancel()
-                if process.poll() is None:  # an error while reading: do not leave it running
-                    process.kill()
-            if expired.is_set():
-                msg = f"LibreOffice did not convert {what} to PDF within {timeout} seconds"
-                raise ExportError(msg)
-            stderr.seek(0)
-            said = _errors_said(stderr.read())
-        report(len(documents) - reported)
+        returncode, said = _run(command, folder / "stderr", counter)
+        counter.finish()
         converted: list[bytes | ExportError] = []
         for source, (_, moment) in zip(sources, documents, strict=True):
             target = source.with_suffix(".pdf")
@@ -163,6 +128,62 @@ def convert_many(
                 msg = f"LibreOffice could not convert the brochure to PDF (exit {returncode}): {said}"
                 converted.append(ExportError(msg))
         return converted
+
+
+class _Counter:
+    """Counts the documents LibreOffice has converted, for `done`: once per document in all."""
+
+    def __init__(self, total: int, done: Callable[[int], None] | None) -> None:
+        self.total, self.done, self.reported = total, done, 0
+
+    def one(self) -> None:
+        if self.reported < self.total:
+            self.report(1)
+
+    def finish(self) -> None:
+        self.report(self.total - self.reported)
+
+    def report(self, count: int) -> None:
+        if self.done is not None and count:
+            self.done(count)
+        self.reported += count
+
+
+def _run(command: list[str], stderr_path: Path, counter: _Counter) -> tuple[int, str]:
+    """Run LibreOffice, counting each document it names on stdout; its exit code and what it said.
+
+    Raises:
+        ExportError: LibreOffice did not finish in time (three minutes, plus two seconds a document).
+    """
+    timeout = TIMEOUT_SECONDS + 2 * counter.total
+    expired = threading.Event()
+    with (
+        stderr_path.open("w+b") as stderr,
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr) as process,
+    ):
+
+        def expire() -> None:
+            expired.set()
+            process.kill()
+
+        timer = threading.Timer(timeout, expire)
+        timer.start()
+        try:
+            assert process.stdout is not None
+            for line in process.stdout:  # "convert <source> -> <target> using filter : …"
+                if line.startswith(b"convert "):
+                    counter.one()
+            returncode = process.wait()
+        finally:
+            timer.cancel()
+            if process.poll() is None:  # an error while reading: do not leave it running
+                process.kill()
+        if expired.is_set():
+            what = "the brochure" if counter.total == 1 else f"{counter.total} brochures"
+            msg = f"LibreOffice did not convert {what} to PDF within {timeout} seconds"
+            raise ExportError(msg)
+        stderr.seek(0)
+        return returncode, _errors_said(stderr.read())
 
 
 def _errors_said(stderr: bytes) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from ncmw_course.errors import ExportError
 from ncmw_course.exporting import ExporterOption
 
 if TYPE_CHECKING:
+    from exporters._docx_style import BrochureTemplate
     from ncmw_course.model import Course
 
 __all__ = ["TEMPLATE_OPTION", "DocxExporter"]
@@ -21,31 +23,48 @@ TEMPLATE_OPTION = ExporterOption(
 class DocxExporter:
     """Renders the course as an A4 Word brochure in NCMW's house style.
 
-    The document has real headings, lists, hyperlinks (``mailto:``, ``tel:``, ``https:``), a footer
+    The document has real headings, lists, hyperlinks (``mailto:``, ``tel:``, ``https:``), a
+    bookmark named by the id of each section and subsection of the brochure's outline, a footer
     with the contact details and "pagina X van Y", Dutch (or the course's) spell-checking language,
     and core properties taken from the course. The same course gives the same bytes.
 
     Args:
         template: A Word file whose styles, page setup, header and footer are used instead of the
             house style, as pandoc's ``--reference-doc``. It must define the paragraph styles
-            Normal, Title, Subtitle, Heading 1, Heading 2, List Bullet and Footer.
+            Normal, Title, Subtitle, Heading 1, Heading 2, List Bullet and Footer. It is read and
+            checked once, on the first render; each brochure is written into a copy of it.
     """
 
     name: ClassVar[str] = "docx"
     file_extension: ClassVar[str] = ".docx"
     media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     description: ClassVar[str] = "Word brochure (A4), for print and e-mail"
-    options: ClassVar[tuple[ExporterOption, ...]] = (
-        ExporterOption(
-            "template", "A Word file whose styles, page setup, header and footer to use", kind="path"
-        ),
-    )
+    options: ClassVar[tuple[ExporterOption, ...]] = (TEMPLATE_OPTION,)
 
     def __init__(self, template: str | Path | None = None) -> None:
         self.template = Path(template) if template is not None else None
+        self._loaded: BrochureTemplate | ExportError | None = None
 
     def render(self, course: Course) -> bytes:
         """The brochure as the bytes of a .docx file."""
         from exporters._docx import render_docx
+        from ncmw_course.outline import brochure_outline
 
-        return render_docx(course, self.template)
+        return render_docx(brochure_outline(course), self.loaded_template())
+
+    def loaded_template(self) -> BrochureTemplate:
+        """The template, read and checked on the first call; a template that failed, failed once.
+
+        Raises:
+            ExportError: The template cannot be used; the same error on every call.
+        """
+        if self._loaded is None:
+            from exporters._docx_style import load_template
+
+            try:
+                self._loaded = load_template(self.template)
+            except ExportError as error:
+                self._loaded = error
+        if isinstance(self._loaded, ExportError):
+            raise self._loaded.with_traceback(None)  # not the tracebacks of every render before
+        return self._loaded

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from exporters.docx import TEMPLATE_OPTION
+from exporters.docx import DocxExporter
 from ncmw_course.errors import NcmwCourseError
 from ncmw_course.exporting import ExporterOption
 
@@ -38,19 +38,19 @@ class PdfExporter:
     description: ClassVar[str] = (
         "The Word brochure as a tagged A4 PDF (needs LibreOffice), for e-mail and print"
     )
-    options: ClassVar[tuple[ExporterOption, ...]] = (TEMPLATE_OPTION,)
+    options: ClassVar[tuple[ExporterOption, ...]] = DocxExporter.options
 
     def __init__(self, template: str | Path | None = None) -> None:
-        self.template = Path(template) if template is not None else None
+        self.brochure = DocxExporter(template)
+        """The Word brochure that is converted, with the template read once for every PDF."""
 
     def render(self, course: Course) -> bytes:
         """The brochure as the bytes of a PDF file."""
-        from exporters._docx import render_docx
         from exporters._pdf import convert_docx, find_soffice
         from exporters._reproducible import document_datetime
 
         find_soffice()  # before the brochure is made: a missing converter is the first thing to say
-        return convert_docx(render_docx(course, self.template), document_datetime(course.updated))
+        return convert_docx(self.brochure.render(course), document_datetime(course.updated))
 
     def render_many(
         self, courses: Sequence[Course], done: Callable[[int], None]
@@ -60,7 +60,6 @@ class PdfExporter:
         Returns each course's PDF, or the error that stopped it; the others are still made. Calls
         `done` as brochures are converted.
         """
-        from exporters._docx import render_docx
         from exporters._pdf import convert_many, find_soffice
         from exporters._reproducible import document_datetime
 
@@ -69,7 +68,7 @@ class PdfExporter:
         documents = []
         for course in courses:
             try:
-                documents.append((render_docx(course, self.template), document_datetime(course.updated)))
+                documents.append((self.brochure.render(course), document_datetime(course.updated)))
                 results.append(None)
             except NcmwCourseError as error:
                 results.append(error)

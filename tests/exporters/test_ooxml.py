@@ -10,6 +10,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from exporters._ooxml import (
+    add_bookmark,
     add_bullet_numbering,
     add_field,
     add_hyperlink,
@@ -131,3 +132,29 @@ def test_set_style_id_does_what_python_docx_does(style_id: str | None, has_prope
     set_style_id(fast, style_id)
     slow._p.style = style_id
     assert fast._p.xml == slow._p.xml
+
+
+def test_bookmark_wraps_the_paragraph() -> None:
+    """A bookmark starts after the paragraph's properties and ends after its last run, with its id."""
+    document = docx.Document()
+    heading = document.add_paragraph("Programma", style="Heading 1")
+    plain = document.add_paragraph("Tekst")
+    add_bookmark(heading, "programme", 0)
+    add_bookmark(plain, "day-1", 1)
+    first, second = (paragraph._p for paragraph in reopened(document).paragraphs)
+    assert [child.tag for child in first] == [
+        qn(tag) for tag in ("w:pPr", "w:bookmarkStart", "w:r", "w:bookmarkEnd")
+    ]
+    assert [child.tag for child in second] == [qn(tag) for tag in ("w:bookmarkStart", "w:r", "w:bookmarkEnd")]
+    starts = [(node.get(qn("w:name")), node.get(qn("w:id"))) for node in (first[1], second[0])]
+    assert starts == [("programme", "0"), ("day-1", "1")]
+    assert [first[-1].get(qn("w:id")), second[-1].get(qn("w:id"))] == ["0", "1"]
+    assert [paragraph.text for paragraph in reopened(document).paragraphs] == ["Programma", "Tekst"]
+
+
+@pytest.mark.parametrize("name", ["", "two words", "x" * 41])
+def test_bookmark_names_word_cannot_keep_are_refused(name: str) -> None:
+    """An empty name, one with a space, or one over Word's 40 characters is a ValueError."""
+    document = docx.Document()
+    with pytest.raises(ValueError, match="a bookmark name is 1 to 40 characters"):
+        add_bookmark(document.add_paragraph("Tekst"), name, 0)

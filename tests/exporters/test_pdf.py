@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from exporters._pdf import MISSING_LIBREOFFICE, canonical_pdf, convert_many
+from exporters.docx import DocxExporter
 from exporters.pdf import PdfExporter
 from ncmw_course import Course, ExportError, load_course, render
 from ncmw_course.cli import cli
@@ -86,6 +87,16 @@ class TestPdf:
         footer = open_docx(render(course, "docx")).sections[0].footer.paragraphs[0].text.split("\t")[0]
         text = flat(re.sub(r"pagina \d+ van \d+", " ", pdf_text(pdfs[name]).replace(footer, " ")))
         assert missing_texts(course, text, pdf_info(pdfs[name])["Keywords"]) == []
+
+    def test_bundled_course_fits_on_two_pages(self, pdfs: dict[str, Path]) -> None:
+        """The bundled course fits on at most two A4 pages."""
+        assert int(pdf_info(pdfs["bundled"])["Pages"]) <= 2
+
+    def test_page_fields_are_computed(self, pdfs: dict[str, Path]) -> None:
+        """LibreOffice fills in the PAGE and NUMPAGES fields of the footer: "pagina 1 van 2" on page 1."""
+        text = pdf_text(pdfs["bundled"])
+        pages = int(pdf_info(pdfs["bundled"])["Pages"])
+        assert [f"pagina {page} van {pages}" in text for page in range(1, pages + 1)] == [True] * pages
 
     def test_reading_order(self, pdfs: dict[str, Path]) -> None:
         """The headings come out of the text layer in the brochure's order."""
@@ -162,6 +173,24 @@ def test_missing_libreoffice_says_what_to_install(
         render(minimal_course, "pdf")
     assert str(raised.value) == MISSING_LIBREOFFICE
     assert "apt-get install libreoffice-writer-nogui" in str(raised.value)
+
+
+def test_the_template_is_the_docx_format_s(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, minimal_course: Course
+) -> None:
+    """pdf takes docx's template option and refuses a template as docx does, before LibreOffice starts."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    soffice = folder / "soffice"
+    soffice.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")  # found, never started
+    soffice.chmod(0o755)
+    monkeypatch.setenv("PATH", str(folder))
+    assert PdfExporter.options == DocxExporter.options
+    with pytest.raises(ExportError) as raised:
+        render(minimal_course, "pdf", template=tmp_path / "nope.docx")
+    assert (
+        str(raised.value) == f"template {tmp_path / 'nope.docx'}: cannot be read: No such file or directory"
+    )
 
 
 @pytest.mark.libreoffice
