@@ -441,7 +441,7 @@ class TestMarkup:
         assert text_direction("123 – !") is None
 
 
-WRITERS = ["_html.py", "_markup.py", "_outline_markup.py"]
+WRITERS = ["_epub.py", "_epub_cover.py", "_epub_documents.py", "_html.py", "_markup.py", "_outline_markup.py"]
 
 
 @pytest.mark.parametrize("module", WRITERS)
@@ -463,7 +463,7 @@ def test_stylesheets_are_package_data() -> None:
     """The page's and the book's stylesheets are files of the exporters package, read through importlib.resources."""
     from importlib.resources import files
 
-    for name in ("page.css",):
+    for name in ("page.css", "epub.css"):
         assert (files("exporters") / "css" / name).is_file()
     assert page_css() == (REPO / "exporters" / "css" / "page.css").read_text(encoding="utf-8")
 
