@@ -1,6 +1,7 @@
-"""Packs a course into an EPUB 3 with ebooklib: metadata, manifest, spine, navigation and NCX.
+"""Packs a brochure outline into an EPUB 3 with ebooklib: metadata, manifest, spine, navigation and NCX.
 
-The documents themselves come from :mod:`exporters._epub_documents`. ebooklib writes the package;
+The documents themselves come from :mod:`exporters._epub_documents`, the package metadata from the
+outline's :class:`~ncmw_course.outline.Metadata`. ebooklib writes the package;
 two things it cannot do are done here: ``xml:lang`` on the OPF package (:func:`set_package_language`)
 and byte-identical output (:func:`exporters._reproducible.repack_zip`).
 """
@@ -14,21 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from ebooklib import epub
 
-from exporters._epub_documents import (
-    COVER_IMAGE,
-    NAV_FILE,
-    STYLESHEET,
-    BookContent,
-    TocEntry,
-    book_content,
-    book_direction,
-)
+from exporters._epub_documents import COVER_IMAGE, NAV_FILE, STYLESHEET, BookContent, TocEntry, book_content
 from exporters._reproducible import document_datetime, repack_zip
-from ncmw_course.labels import labels_for
 
 if TYPE_CHECKING:
-    from ncmw_course.labels import Labels
-    from ncmw_course.model import Course
+    from ncmw_course.outline import Metadata, Outline
 
 __all__ = ["OPF_PATH", "book_identifier", "render_epub", "set_package_language"]
 
@@ -68,13 +59,13 @@ ACCESSIBILITY_SUMMARIES = {
 _PACKAGE_START = re.compile(rb"<package\b[^>]*?(/?>)")
 
 
-def book_identifier(course: Course) -> str:
-    """The book's ``dc:identifier``: a ``urn:uuid`` derived from the slug, the same on every export.
+def book_identifier(slug: str) -> str:
+    """The book's ``dc:identifier``: a ``urn:uuid`` derived from the course's `slug`, the same on every export.
 
     Why: readers recognise a book by its identifier, so a re-export replaces the book in the
     reader's library instead of adding a second copy.
     """
-    return uuid.uuid5(IDENTIFIER_NAMESPACE, course.slug).urn
+    return uuid.uuid5(IDENTIFIER_NAMESPACE, slug).urn
 
 
 def set_package_language(opf: bytes, language: str) -> bytes:
@@ -96,12 +87,11 @@ def set_package_language(opf: bytes, language: str) -> bytes:
     return opf[: match.start()] + tag + opf[match.end() :]
 
 
-def render_epub(course: Course) -> bytes:
-    """The course as the bytes of an EPUB 3 file."""
-    labels = labels_for(course)
-    content = book_content(course, labels)
-    moment = document_datetime(course.updated)
-    book = _book(course, labels, content)
+def render_epub(outline: Outline) -> bytes:
+    """The brochure `outline` as the bytes of an EPUB 3 file."""
+    content = book_content(outline)
+    moment = document_datetime(outline.meta.updated)
+    book = _book(outline, content)
     buffer = io.BytesIO()
     options = {
         "raise_exceptions": True,  # otherwise ebooklib 0.20 returns False on an OSError
@@ -118,7 +108,7 @@ def render_epub(course: Course) -> bytes:
         moment,
         first=["mimetype"],
         stored=["mimetype"],
-        change={OPF_PATH: lambda opf: set_package_language(opf, course.language)},
+        change={OPF_PATH: lambda opf: set_package_language(opf, outline.meta.language)},
     )
 
 
@@ -147,21 +137,9 @@ def _ncx_entries(entries: tuple[TocEntry, ...], prefix: str) -> list[Any]:
     return result
 
 
-def _book(course: Course, labels: Labels, content: BookContent) -> Any:
+def _book(outline: Outline, content: BookContent) -> Any:
     book = epub.EpubBook()
-    book.set_identifier(book_identifier(course))
-    book.set_title(course.title)
-    book.set_language(course.language)
-    if book_direction(course.language) == "rtl":
-        book.set_direction("rtl")
-    for number, trainer in enumerate(course.trainers, start=1):
-        book.add_author(trainer.name, uid=f"creator-{number}")
-    book.add_metadata("DC", "publisher", course.provider.name)
-    book.add_metadata("DC", "description", course.listing_summary)
-    for keyword in course.keywords:
-        book.add_metadata("DC", "subject", keyword)
-    book.add_metadata("DC", "date", course.updated.isoformat())
-    _add_accessibility_metadata(book, labels)
+    _add_metadata(book, outline.title, outline.meta)
 
     stylesheet = epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css", content=content.css)
     book.add_item(stylesheet)
@@ -186,7 +164,24 @@ def _book(course: Course, labels: Labels, content: BookContent) -> Any:
     return book
 
 
-def _add_accessibility_metadata(book: Any, labels: Labels) -> None:
+def _add_metadata(book: Any, title: str, meta: Metadata) -> None:
+    """The package's metadata: Dublin Core from the outline's metadata, then accessibility."""
+    book.set_identifier(book_identifier(meta.slug))
+    book.set_title(title)
+    book.set_language(meta.language)
+    if meta.direction == "rtl":
+        book.set_direction("rtl")
+    for number, name in enumerate(meta.contributors, start=1):
+        book.add_author(name, uid=f"creator-{number}")
+    book.add_metadata("DC", "publisher", meta.author)
+    book.add_metadata("DC", "description", meta.description)
+    for keyword in meta.keywords:
+        book.add_metadata("DC", "subject", keyword)
+    book.add_metadata("DC", "date", meta.updated.isoformat())
+    _add_accessibility_metadata(book, meta.labels_language)
+
+
+def _add_accessibility_metadata(book: Any, language: str) -> None:
     """EPUB Accessibility 1.1 metadata; each statement describes what this exporter produces."""
 
     def meta(name: str, value: str, **attributes: str) -> None:
@@ -198,7 +193,6 @@ def _add_accessibility_metadata(book: Any, labels: Labels) -> None:
     for feature in ACCESSIBILITY_FEATURES:
         meta("schema:accessibilityFeature", feature)
     meta("schema:accessibilityHazard", "none")
-    language = labels.locale.split("_")[0]
     summary = ACCESSIBILITY_SUMMARIES.get(language, ACCESSIBILITY_SUMMARIES["en"])
     meta("schema:accessibilitySummary", summary, **{"{http://www.w3.org/XML/1998/namespace}lang": language})
     meta("dcterms:conformsTo", CONFORMANCE)

@@ -31,5 +31,7 @@ class CatalogueHtmlExporter:
         """The index page as UTF-8 HTML."""
         from exporters._html import catalogue_page
         from exporters.catalogue_jsonld import CatalogueJsonldExporter
+        from ncmw_course.outline import brochure_outline
 
-        return catalogue_page(courses, CatalogueJsonldExporter().render_catalogue(courses))
+        outlines = [brochure_outline(course) for course in courses]
+        return catalogue_page(outlines, CatalogueJsonldExporter().render_catalogue(courses))

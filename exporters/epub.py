@@ -14,8 +14,8 @@ class EpubExporter:
     """Renders the course as a reflowable EPUB 3 book.
 
     The book has a title page, a navigation document titled from the label table plus an NCX for
-    older readers, one chapter per brochure section, a practical-information chapter when the course
-    states such facts, real ``mailto:``, ``tel:`` and web links, a cover image drawn from the title,
+    older readers, one chapter per section of the brochure outline in its order (the practical
+    information right after the introduction, when the course states such facts), real ``mailto:``, ``tel:`` and web links, a cover image drawn from the title,
     and EPUB Accessibility 1.1 metadata. Its identifier is derived from the slug, so a re-export
     replaces the book in a reader's library. The same course gives the same bytes; the modification
     date is the course's `updated` date, or ``SOURCE_DATE_EPOCH`` when set.
@@ -29,5 +29,6 @@ class EpubExporter:
     def render(self, course: Course) -> bytes:
         """The course as the bytes of an .epub file."""
         from exporters._epub import render_epub
+        from ncmw_course.outline import brochure_outline
 
-        return render_epub(course)
+        return render_epub(brochure_outline(course))

@@ -13,9 +13,10 @@ __all__ = ["HtmlExporter"]
 class HtmlExporter:
     """Writes the course as one HTML5 page with its stylesheet inline and no external resources.
 
-    The page follows the brochure: a header with the title, then the description, practical facts,
-    audience and goals, programme (a section per day), method, trainers and contact, with one
-    ``h1`` and ``h2``/``h3`` below it, ``mailto:``, ``tel:`` (E.164) and web links, and the course's
+    The page follows the brochure outline, as the EPUB does: a header with the title, then the
+    description, practical facts, audience and goals, programme (a section per day), method,
+    trainers and contact, each a ``<section>`` with the outline's id (``practical``, ``day-1``), with
+    one ``h1`` and ``h2``/``h3`` below it, ``mailto:``, ``tel:`` (E.164) and web links, and the course's
     language on ``<html lang>``. The ``jsonld`` format's output is embedded as it is in a
     ``<script type="application/ld+json">``. The layout works from phone to desktop, prints on A4,
     and meets WCAG 2.1 AA (checked with axe-core in Chromium). The same course gives the same bytes.
@@ -32,5 +33,6 @@ class HtmlExporter:
         """The page as UTF-8 HTML."""
         from exporters._html import course_page
         from exporters._jsonld import course_jsonld, dump_jsonld
+        from ncmw_course.outline import brochure_outline
 
-        return course_page(course, dump_jsonld(course_jsonld(course)))
+        return course_page(brochure_outline(course), dump_jsonld(course_jsonld(course)))

@@ -29,7 +29,6 @@ from typing import Any, NoReturn
 from xml.etree import ElementTree as ET
 
 import pytest
-from babel import Locale, UnknownLocaleError
 from click.testing import CliRunner
 from hypothesis import given, settings
 from pydantic import BaseModel
@@ -41,14 +40,15 @@ from exporters._epub import (
     book_identifier,
     set_package_language,
 )
-from exporters._epub_documents import LEFT_TO_RIGHT, book_direction, mailto_uri
-from exporters._epub_markup import element, serialise, text_direction
+from exporters._markup import element, xml_document
 from exporters.epub import EpubExporter
 from ncmw_course import Course, load_course, render
 from ncmw_course.cli import cli
 from ncmw_course.exporting import exporter_info, exporter_names
 from ncmw_course.labels import labels_for
+from ncmw_course.outline import brochure_outline
 from tests.conftest import REPO, TESTDATA
+from tests.exporters.test_html import COURSES, outline_events, rendered_events
 from tests.strategies import courses
 from tests.texts import course_texts
 
@@ -274,13 +274,13 @@ def test_identifier_is_a_uuid5_of_the_slug(full_course: Course, bundled_course: 
     """dc:identifier is a stable urn:uuid (version 5) from the slug, also in the NCX."""
     book = open_book(full_course)
     identifier = book.dc("identifier")
-    assert identifier == [book_identifier(full_course)]
+    assert identifier == [book_identifier(full_course.slug)]
     value = uuid.UUID(identifier[0].removeprefix("urn:uuid:"))
     assert identifier[0].startswith("urn:uuid:")
     assert value.version == 5
     renamed = full_course.model_copy(update={"title": "Een andere titel"})
-    assert book_identifier(renamed) == identifier[0]
-    assert book_identifier(bundled_course) != identifier[0]
+    assert open_book(renamed).dc("identifier") == identifier
+    assert book_identifier(bundled_course.slug) != identifier[0]
     unique = book.opf.attrib["unique-identifier"]
     assert book.opf.find(f"opf:metadata/dc:identifier[@id='{unique}']", NS) is not None
     ncx = book.xml(book.path(book.opf.findall("opf:manifest/opf:item[@id='ncx']", NS)[0].attrib["href"]))
@@ -455,13 +455,13 @@ def test_navigation_document_and_ncx(full_course: Course) -> None:
     assert titles == [
         labels.title_page,
         labels.introduction,
+        labels.practical,
         labels.audience,
         labels.programme,
         *(labels.day_title(day.ordinal, day.theme) for day in full_course.days),
         labels.method,
         labels.trainers,
         *(trainer.name for trainer in full_course.trainers),
-        labels.practical,
         labels.contact,
     ]
     ncx = book.xml(book.path("toc.ncx"))
@@ -471,14 +471,44 @@ def test_navigation_document_and_ncx(full_course: Course) -> None:
     ]
 
 
-def test_spine_follows_the_brochure(full_course: Course, minimal_course: Course) -> None:
-    """Cover, title page, contents, then the brochure's sections; practical facts only when stated."""
-    chapters = ["introduction", "audience", "programme", "method", "trainers"]
+def test_spine_follows_the_outline(full_course: Course, minimal_course: Course) -> None:
+    """Cover, title page, contents, then a chapter ``{section.id}.xhtml`` per outline section, in its order."""
     front = ["cover.xhtml", "title.xhtml", "nav.xhtml"]
-    full = [f"{name}.xhtml" for name in [*chapters, "practical", "contact"]]
-    minimal = [f"{name}.xhtml" for name in [*chapters, "contact"]]
-    assert open_book(full_course).spine() == [*front, *full]
-    assert open_book(minimal_course).spine() == [*front, *minimal]
+    for course in (full_course, minimal_course):
+        chapters = [f"{section.id}.xhtml" for section in brochure_outline(course).sections]
+        assert open_book(course).spine() == [*front, *chapters]
+    assert "practical.xhtml" in open_book(full_course).spine()
+
+
+@pytest.mark.parametrize("variant", ["bundled", "minimal", "full", "maximal", "markup"])
+def test_chapters_render_every_block_of_the_outline(variant: str) -> None:
+    """The chapters after the contents hold each section, subsection, paragraph, item, fact and link, in order."""
+    course = COURSES[variant]()
+    book = open_book(course)
+    chapters = book.spine()[3:]
+    events = [event for href in chapters for event in rendered_events(find(book.document(href), "x:body"))]
+    assert events == outline_events(brochure_outline(course), lead_heading=True)
+
+
+def test_ids_and_anchors(full_course: Course) -> None:
+    """Each chapter's section has the section's id, and every entry of the contents points at an existing id."""
+    book = open_book(full_course)
+    for section in brochure_outline(full_course).sections:
+        root = book.document(f"{section.id}.xhtml")
+        assert find(root, "x:body/x:section").get("id") == section.id
+    nav = book.document(book.item("nav").attrib["href"])
+    hrefs = [link.attrib["href"] for link in find(nav, ".//x:nav[@epub:type='toc']").iter(f"{{{NS['x']}}}a")]
+    anchors = [href for href in hrefs if "#" in href]
+    assert anchors == [
+        "programme.xhtml#day-1",
+        "programme.xhtml#day-2",
+        "programme.xhtml#day-3",
+        "trainers.xhtml#trainer-1",
+        "trainers.xhtml#trainer-2",
+    ]
+    for href in anchors:
+        file_name, _, anchor = href.partition("#")
+        assert book.document(file_name).find(f".//x:section[@id='{anchor}']", NS) is not None
 
 
 def test_headings_come_from_the_label_table(full_course: Course) -> None:
@@ -543,13 +573,16 @@ def test_maximal_course_keeps_awkward_characters(maximal: Course) -> None:
 
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(courses())
-def test_any_valid_course_renders_every_text(course: Course) -> None:
-    """For any valid course, every document parses as XML and holds every text of the course."""
+def test_any_valid_course_renders_every_block(course: Course) -> None:
+    """For any valid course, every document parses as XML and the chapters render every block of its outline."""
     book = open_book(course)
     for name, content in book.files.items():
         if name.endswith((".xhtml", ".opf", ".ncx", ".svg", ".xml")):
             ET.fromstring(content)
-    assert missing_texts(course, book) == []
+    events = [
+        event for href in book.spine()[3:] for event in rendered_events(find(book.document(href), "x:body"))
+    ]
+    assert events == outline_events(brochure_outline(course), lead_heading=True)
     assert book.opf.get(XML_LANG) == course.language
 
 
@@ -598,13 +631,6 @@ def test_links_are_real(maximal: Course) -> None:
     }
 
 
-def test_mailto_uri_encodes_what_rfc_6068_asks() -> None:
-    """Characters outside an address's safe set are percent-encoded; plain addresses stay as they are."""
-    assert mailto_uri("info@ncmw.nl") == "mailto:info@ncmw.nl"
-    assert mailto_uri("a&b=c@example.org") == "mailto:a%26b%3Dc@example.org"
-    assert mailto_uri("José@bücher.de") == "mailto:Jos%C3%A9@b%C3%BCcher.de"
-
-
 def test_text_against_the_book_direction_gets_dir(maximal: Course) -> None:
     """An Arabic paragraph in a Dutch book is marked dir=rtl; Dutch paragraphs carry no dir."""
     root = open_book(maximal).document("introduction.xhtml")
@@ -614,19 +640,14 @@ def test_text_against_the_book_direction_gets_dir(maximal: Course) -> None:
     assert directions["Een tw"] is None
 
 
-def test_text_direction() -> None:
-    """The first strongly directional character decides, as HTML's dir=auto does."""
-    assert text_direction("Hallo مرحبا") == "ltr"
-    assert text_direction("2026: שלום") == "rtl"
-    assert text_direction("123 – !") is None
-
-
-def test_markup_writer_escapes_text_and_attributes() -> None:
-    """The XML writer escapes &, <, > in text and also " in attributes, and leaves out None."""
-    document = element("p", {"title": 'a "b" & <c>', "dir": None}, "x < y && ]]> z", None)
-    assert serialise(document) == (
+def test_xhtml_serialisation() -> None:
+    """The XHTML of a tree: an XML declaration, escaped text and attributes, <x/> when empty, xml:lang beside lang."""
+    document = element(
+        "p", {"title": 'a "b" & <c>', "lang": "en", "dir": None}, "x < y && ]]> z", element("br"), None
+    )
+    assert xml_document(document) == (
         b'<?xml version="1.0" encoding="UTF-8"?>\n'
-        b'<p title="a &quot;b&quot; &amp; &lt;c&gt;">x &lt; y &amp;&amp; ]]&gt; z</p>\n'
+        b'<p title="a &quot;b&quot; &amp; &lt;c&gt;" lang="en" xml:lang="en">x &lt; y &amp;&amp; ]]&gt; z<br/></p>\n'
     )
 
 
@@ -931,19 +952,3 @@ def test_maximal_course_is_maximal(maximal: Course) -> None:
 
     visit(maximal)
     assert [key for key, is_used in used.items() if not is_used] == []
-
-
-@pytest.mark.parametrize(
-    "language",
-    [*sorted(LEFT_TO_RIGHT), "nl-NL", "nl-BE", "en-GB", "fy-NL", "ar", "he", "fa", "ur", "nl-Arab", "xx"],
-)
-def test_book_direction_is_babel_s(language: str) -> None:
-    """The languages known to be left to right without Babel are what Babel says; the rest asks it."""
-    try:
-        locale = Locale.parse(language, sep="-")
-    except (UnknownLocaleError, ValueError):
-        expected = "ltr"
-    else:
-        expected = "rtl" if locale.character_order == "right-to-left" else "ltr"
-    assert book_direction(language) == expected
-    assert (book_direction("ar"), book_direction("nl")) == ("rtl", "ltr")

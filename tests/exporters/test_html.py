@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import itertools
 import json
 import re
@@ -12,12 +13,16 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree as ET
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from exporters._html import CSS
+from exporters._html import page_css
+from exporters._markup import Raw, element, html_document, text_direction
+from exporters._outline_markup import PARAGRAPH_CLASSES
 from ncmw_course import Course, load_course, parse_course, render
+from ncmw_course.outline import Block, BulletList, Facts, Link, Outline, Paragraph, brochure_outline
 from tests.conftest import REPO, TESTDATA
 from tests.strategies import courses, examples
 from tests.system import require
@@ -122,6 +127,103 @@ def maximal_course() -> Course:
     return load_course(TESTDATA / "course_maximal.json")
 
 
+COURSES = {
+    "bundled": load_course,
+    "minimal": lambda: load_course(TESTDATA / "course_minimal.json"),
+    "full": lambda: load_course(TESTDATA / "course_full.json"),
+    "maximal": maximal_course,
+    "markup": markup_course,
+}
+"""The courses the rendering tests render, by name."""
+
+# The outline as a document shows it: shared with tests/exporters/test_epub.py
+
+Event = tuple[str, ...]
+"""One thing a reader meets, in reading order: ("section", id), ("heading", text), ("p", text),
+("li", text), ("dt", text), ("dd", text) or ("a", href, text)."""
+
+
+def outline_events(outline: Outline, *, lead_heading: bool) -> list[Event]:
+    """What a document rendering `outline` must show, in order; the lead section's heading if `lead_heading`."""
+    events: list[Event] = []
+    for section in outline.sections:
+        events.append(("section", section.id))
+        if lead_heading or not section.lead:
+            events.append(("heading", section.title))
+        events += block_events(section.blocks)
+    return events
+
+
+def block_events(blocks: tuple[Block, ...]) -> list[Event]:
+    """The events of `blocks`: a paragraph, each item, each label and value, each subsection and its blocks."""
+    events: list[Event] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            events.append(("p", block.text))
+        elif isinstance(block, BulletList):
+            events += [("li", item) for item in block.items]
+        elif isinstance(block, Facts):
+            for row in block.rows:
+                events.append(("dt", row.label))
+                for value in row.values:
+                    text = value.text if isinstance(value, Link) else value
+                    events.append(("dd", text))
+                    events += [("a", value.uri, value.text)] if isinstance(value, Link) else []
+        else:
+            events += [("section", block.id), ("heading", block.title), *block_events(block.blocks)]
+    return events
+
+
+def rendered_events(root: ET.Element) -> list[Event]:
+    """The events below `root` of a parsed (X)HTML document, in document order."""
+    events: list[Event] = []
+    for node in root.iter():
+        tag = node.tag.rpartition("}")[2]
+        text = "".join(node.itertext())
+        if tag == "section" and node.get("id"):
+            events.append(("section", node.attrib["id"]))
+        elif re.fullmatch(r"h[1-6]", tag):
+            events.append(("heading", text))
+        elif tag in ("p", "li", "dt", "dd"):
+            events.append((tag, text))
+        elif tag == "a":
+            events.append(("a", node.get("href", ""), text))
+    return events
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.builder = ET.TreeBuilder()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.builder.start(tag, {name: value or "" for name, value in attrs})
+        if tag in VOID:
+            self.builder.end(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.builder.end(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.builder.data(data)
+
+
+def html_tree(data: bytes) -> ET.Element:
+    """The HTML5 page `data` as an element tree (void elements closed), for the same walks as XHTML."""
+    parser = _TreeBuilder()
+    parser.feed(data.decode("utf-8"))
+    parser.close()
+    root: ET.Element = parser.builder.close()
+    return root
+
+
+def page_main(course: Course) -> ET.Element:
+    """The ``<main>`` of the course's page."""
+    main = html_tree(render(course, "html")).find(".//main")
+    assert main is not None
+    return main
+
+
 class TestContent:
     def test_every_text_of_the_course_is_on_the_page(self, any_course: Course) -> None:
         """Every text of the course is on the page word for word, and its keywords are in the meta keywords."""
@@ -181,6 +283,68 @@ class TestContent:
         assert "€ 495,00" in page.body_text()
 
 
+class TestRendering:
+    @pytest.mark.parametrize("name", ["bundled", "minimal", "full", "maximal", "markup"])
+    def test_every_block_of_the_outline_in_order(self, name: str) -> None:
+        """Each section, subsection, paragraph, item, fact and link of the outline is in <main>, in order, with its id."""
+        course = COURSES[name]()
+        expected = outline_events(brochure_outline(course), lead_heading=False)
+        assert rendered_events(page_main(course)) == expected
+
+    def test_roles_are_classes(self, full_course: Course) -> None:
+        """Day facts, trainer details, the contact's name, goals and the two kinds of facts have their classes."""
+        main = page_main(full_course)
+        classes = {
+            (node.tag, node.get("class"))
+            for node in main.iter()
+            if node.get("class") and node.tag in ("p", "ul", "dl", "section")
+        }
+        assert classes == {
+            ("section", "lead"),
+            ("section", "day"),
+            ("section", "trainer"),
+            ("p", PARAGRAPH_CLASSES["when"]),
+            ("p", PARAGRAPH_CLASSES["details"]),
+            ("p", PARAGRAPH_CLASSES["name"]),
+            ("ul", "goals"),
+            ("dl", "facts"),
+            ("dl", "contact"),
+        }
+
+    def test_headings_label_their_sections(self, full_course: Course) -> None:
+        """Every section but the lead is labelled by its heading, whose id is the section's id and "-title"."""
+        for section in page_main(full_course).iter("section"):
+            heading = section.find("./*[1]")
+            assert heading is not None
+            if section.get("class") == "lead":
+                assert (heading.tag, section.get("aria-labelledby")) == ("p", None)
+            else:
+                assert heading.get("id") == section.get("aria-labelledby") == f"{section.get('id')}-title"
+
+    def test_labels_of_another_language_are_marked(self, full_course: Course) -> None:
+        """A French course has English labels, each marked lang=en, and its own texts unmarked."""
+        main = page_main(full_course.model_copy(update={"language": "fr"}))
+        marked = {"".join(node.itertext()) for node in main.iter() if node.get("lang") == "en"}
+        assert {"Practical information", "Programme", "Price", "Tel."} <= marked
+        assert full_course.title not in marked
+        assert all(node.get("lang") in (None, "en") for node in main.iter())
+
+    def test_text_against_the_page_direction_gets_dir(self) -> None:
+        """An Arabic paragraph on a Dutch page is marked dir=rtl, and Dutch text in an Arabic page dir=ltr."""
+        course = maximal_course()
+        directions = {"".join(p.itertext())[:6]: p.get("dir") for p in page_main(course).iter("p")}
+        assert (directions["مرحبا "], directions["Een tw"]) == ("rtl", None)
+        page = html_tree(render(course.model_copy(update={"language": "ar"}), "html"))
+        assert page.get("dir") == "rtl"
+        assert {p.get("dir") for p in page.iter("p") if "".join(p.itertext()).startswith("Een tw")} == {"ltr"}
+
+    def test_footer_lines_of_the_outline(self, bundled_course: Course) -> None:
+        """The footer shows the outline's footer parts, separated by middle dots."""
+        footer = html_tree(render(bundled_course, "html")).find(".//footer")
+        assert footer is not None
+        assert flat("".join(footer.itertext())) == " · ".join(brochure_outline(bundled_course).footer)
+
+
 class TestLinks:
     def test_contact_links(self, bundled_course: Course) -> None:
         """Phone (E.164 tel:), e-mail (mailto:) and website are links with their display forms as text."""
@@ -194,8 +358,8 @@ class TestLinks:
         page = parse(render(any_course, "html"))
         assert [attrs for _, attrs in page.tags if "src" in attrs] == []
         assert [attrs.get("rel") for tag, attrs in page.tags if tag == "link"] in ([], ["canonical"])
-        assert "url(" not in CSS
-        assert "@import" not in CSS
+        assert "url(" not in page_css()
+        assert "@import" not in page_css()
         assert [tag for tag, _ in page.tags].count("style") == 1
 
 
@@ -222,13 +386,97 @@ class TestEscaping:
         assert json.loads(page.scripts[0][1])["name"] == MARKUP[0]
 
 
+class TestMarkup:
+    """The markup tree of exporters/_markup.py, which the page and the EPUB share, in its HTML5 serialisation."""
+
+    def test_html_serialisation(self) -> None:
+        """A doctype and no XML declaration, void elements without end tags, no xml:lang, escaped text and attributes."""
+        tree = element(
+            "html",
+            {"lang": "nl", "dir": None},
+            element("head", {}, element("meta", {"charset": "utf-8"}), element("title", {}, "a < b")),
+            element(
+                "body", {}, element("p", {"title": 'a "b" & <c>'}, "x < y && ]]> z &amp;"), element("div")
+            ),
+        )
+        assert html_document(tree) == (
+            b"<!DOCTYPE html>\n"
+            b'<html lang="nl">\n'
+            b"  <head>\n"
+            b'    <meta charset="utf-8">\n'
+            b"    <title>a &lt; b</title>\n"
+            b"  </head>\n"
+            b"  <body>\n"
+            b'    <p title="a &quot;b&quot; &amp; &lt;c&gt;">x &lt; y &amp;&amp; ]]&gt; z &amp;amp;</p>\n'
+            b"    <div></div>\n"
+            b"  </body>\n"
+            b"</html>\n"
+        )
+
+    def test_text_and_inline_elements_stay_on_their_line(self) -> None:
+        """White space is added only between block elements, never inside a line of text, a heading or a link."""
+        link = element("a", {"href": "https://example.org/"}, "site")
+        tree = element("div", {}, element("h2", {}, link), element("p", {}, "a ", link, " b"))
+        assert html_document(tree).decode() == (
+            "<!DOCTYPE html>\n<div>\n"
+            '  <h2><a href="https://example.org/">site</a></h2>\n'
+            '  <p>a <a href="https://example.org/">site</a> b</p>\n'
+            "</div>\n"
+        )
+
+    def test_raw_content_is_refused_when_it_could_end_its_element(self) -> None:
+        """Raw content is written as it is, so any '<' in it is refused; a void element with children too."""
+        assert html_document(element("script", {}, Raw('{"a": "\\u003c"}'))).endswith(
+            b'{"a": "\\u003c"}</script>\n'
+        )
+        with pytest.raises(ValueError, match="contains '<'"):
+            Raw("</script><script>alert(1)")
+        with pytest.raises(ValueError, match="void element"):
+            html_document(element("meta", {}, "text"))
+
+    def test_text_direction(self) -> None:
+        """The first strongly directional character decides, as HTML's dir=auto does."""
+        assert text_direction("Hallo مرحبا") == "ltr"
+        assert text_direction("2026: שלום") == "rtl"
+        assert text_direction("123 – !") is None
+
+
+WRITERS = ["_epub.py", "_epub_cover.py", "_epub_documents.py", "_html.py", "_markup.py", "_outline_markup.py"]
+
+
+@pytest.mark.parametrize("module", WRITERS)
+def test_writers_read_only_the_outline(module: str) -> None:
+    """The document writers import neither the course model nor exporters._facts, even for type checking."""
+    tree = ast.parse((REPO / "exporters" / module).read_text(encoding="utf-8"))
+    imported = {
+        name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for name in (
+            [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
+        )
+    }
+    assert not imported & {"ncmw_course.model", "ncmw_course", "exporters._facts", "exporters._epub_markup"}
+
+
+def test_stylesheets_are_package_data() -> None:
+    """The page's and the book's stylesheets are files of the exporters package, read through importlib.resources."""
+    from importlib.resources import files
+
+    for name in ("page.css", "epub.css"):
+        assert (files("exporters") / "css" / name).is_file()
+    assert page_css() == (REPO / "exporters" / "css" / "page.css").read_text(encoding="utf-8")
+
+
 @given(course=courses())
 @settings(deadline=None, max_examples=examples(25), suppress_health_check=[HealthCheck.too_slow])
-def test_any_valid_course_renders_every_text(course: Course) -> None:
-    """Any valid course, with markup, long texts and right-to-left script, renders well-nested and complete."""
-    page = parse(render(course, "html"))
-    text = page.body_text()
-    assert [t for t in course_texts(course, keywords=False) if flat(t) not in text] == []
+def test_any_valid_course_renders_every_block(course: Course) -> None:
+    """Any valid course, with markup, long texts and right-to-left script, renders well-nested with every block of its outline."""
+    data = render(course, "html")
+    page = parse(data)
+    main = html_tree(data).find(".//main")
+    assert main is not None
+    assert rendered_events(main) == outline_events(brochure_outline(course), lead_heading=False)
     assert page.scripts == [("application/ld+json", render(course, "jsonld").decode("utf-8"))]
 
 
@@ -323,12 +571,7 @@ def browser() -> Iterator[Any]:
         yield launched
 
 
-BROWSER_COURSES = {
-    "bundled": lambda: load_course(),
-    "full": lambda: load_course(TESTDATA / "course_full.json"),
-    "maximal": maximal_course,
-    "markup": markup_course,
-}
+BROWSER_COURSES = {name: COURSES[name] for name in ("bundled", "full", "maximal", "markup")}
 
 
 @pytest.mark.chromium
