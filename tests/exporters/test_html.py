@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from exporters._html import page_css
+from exporters._html import course_page, page_css
 from exporters._markup import Raw, element, html_document, text_direction
 from exporters._outline_markup import PARAGRAPH_CLASSES
 from ncmw_course import Course, load_course, parse_course, render
@@ -322,8 +322,11 @@ class TestRendering:
                 assert heading.get("id") == section.get("aria-labelledby") == f"{section.get('id')}-title"
 
     def test_labels_of_another_language_are_marked(self, full_course: Course) -> None:
-        """A French course has English labels, each marked lang=en, and its own texts unmarked."""
-        main = page_main(full_course.model_copy(update={"language": "fr"}))
+        """A page in a language without labels has English labels, each marked lang=en, its own texts unmarked."""
+        english = brochure_outline(full_course.model_copy(update={"language": "en"}))
+        french = replace(english, meta=replace(english.meta, language="fr", labels_language="en"))
+        main = html_tree(course_page(french, render(full_course, "jsonld"))).find(".//main")
+        assert main is not None
         marked = {"".join(node.itertext()) for node in main.iter() if node.get("lang") == "en"}
         assert {"Practical information", "Programme", "Price", "Tel."} <= marked
         assert full_course.title not in marked
@@ -334,7 +337,9 @@ class TestRendering:
         course = maximal_course()
         directions = {"".join(p.itertext())[:6]: p.get("dir") for p in page_main(course).iter("p")}
         assert (directions["مرحبا "], directions["Een tw"]) == ("rtl", None)
-        page = html_tree(render(course.model_copy(update={"language": "ar"}), "html"))
+        outline = brochure_outline(course)
+        arabic = replace(outline, meta=replace(outline.meta, language="ar", direction="rtl"))
+        page = html_tree(course_page(arabic, render(course, "jsonld")))
         assert page.get("dir") == "rtl"
         assert {p.get("dir") for p in page.iter("p") if "".join(p.itertext()).startswith("Een tw")} == {"ltr"}
 
