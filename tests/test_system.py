@@ -65,7 +65,7 @@ def pytest_in(path: str, *arguments: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.slow
 def test_a_run_without_libreoffice_stops_before_its_first_test(tmp_path: Path) -> None:
     """Selecting a LibreOffice test on a machine without it stops the run at once: exit 4, the list, no skip."""
-    test = "tests/exporters/test_docx.py::TestLibreOffice::test_bundled_course_fits_on_two_pages"
+    test = "tests/exporters/test_pdf.py::TestPdf::test_bundled_course_fits_on_two_pages"
     result = pytest_in(str(tmp_path), test)
     assert result.returncode == pytest.ExitCode.USAGE_ERROR
     assert (
