@@ -65,6 +65,14 @@ class Labels:
     """A period, with ``{start}`` and ``{end}``."""
     validity: str
     """A validity period, with ``{start}`` and ``{end}``."""
+    valid_from: str
+    """The start of a validity period without an end, with ``{start}``."""
+    valid_until: str
+    """The end of a validity period without a start, with ``{end}``."""
+    run: str
+    """One of several runs, with ``{number}``."""
+    role: str
+    organisation: str
     modes: dict[str, str]
     """How a run is given: ``onsite``, ``online`` and ``blended`` in words."""
     training: str
@@ -176,6 +184,11 @@ DUTCH = Labels(
     editions="Data en locaties",
     date_range="{start} t/m {end}",
     validity="geldig van {start} t/m {end}",
+    valid_from="geldig vanaf {start}",
+    valid_until="geldig t/m {end}",
+    run="Uitvoering {number}",
+    role="Functie",
+    organisation="Organisatie",
     modes={"onsite": "op locatie", "online": "online", "blended": "deels online, deels op locatie"},
     training="Opgeleid tot",
     qualifications="Opleidingen",
@@ -234,6 +247,11 @@ ENGLISH = Labels(
     editions="Dates and locations",
     date_range="{start} to {end}",
     validity="valid from {start} to {end}",
+    valid_from="valid from {start}",
+    valid_until="valid until {end}",
+    run="Run {number}",
+    role="Role",
+    organisation="Organisation",
     modes={"onsite": "on site", "online": "online", "blended": "partly online, partly on site"},
     training="Trained as",
     qualifications="Qualifications",

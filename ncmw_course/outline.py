@@ -13,6 +13,7 @@ asks, ``tel:`` in E.164, web addresses in their normalised form.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal, TypeAlias
@@ -289,9 +290,11 @@ def _metadata(course: Course, labels: Labels) -> Metadata:
 def practical_facts(course: Course, labels: Labels) -> tuple[Fact, ...]:
     """The practical facts the course states, in a fixed order; none when it states none."""
     facts: list[Fact] = []
-    if course.editions:
-        lines = [line for edition in course.editions for line in _edition(edition, labels)]
-        facts.append(Fact("editions", labels.editions, tuple(lines)))
+    if len(course.editions) == 1:
+        facts.append(Fact("editions", labels.editions, tuple(_edition(course.editions[0], labels))))
+    for number, edition in enumerate(course.editions if len(course.editions) > 1 else (), start=1):
+        # Each run a row of its own, so that runs are visibly separate in every document.
+        facts.append(Fact("editions", labels.run.format(number=number), tuple(_edition(edition, labels))))
     if course.price:
         price = labels.format_amount(course.price.amount, course.price.currency)
         line = f"{price} ({course.price.vat_note})" if course.price.vat_note else price
@@ -324,10 +327,13 @@ def _accreditation(accreditation: Accreditation, labels: Labels) -> str:
         points=labels.format_number(accreditation.points), registry=accreditation.registry
     )
     extra = [accreditation.identifier] if accreditation.identifier else []
-    if accreditation.valid_from or accreditation.valid_until:
-        start = labels.format_date(accreditation.valid_from) if accreditation.valid_from else "…"
-        end = labels.format_date(accreditation.valid_until) if accreditation.valid_until else "…"
-        extra.append(labels.validity.format(start=start, end=end))
+    start, end = accreditation.valid_from, accreditation.valid_until
+    if start and end:
+        extra.append(labels.validity.format(start=labels.format_date(start), end=labels.format_date(end)))
+    elif start:
+        extra.append(labels.valid_from.format(start=labels.format_date(start)))
+    elif end:
+        extra.append(labels.valid_until.format(end=labels.format_date(end)))
     return f"{text} ({'; '.join(extra)})" if extra else text
 
 
@@ -361,32 +367,41 @@ def day_facts(day: Day, labels: Labels) -> str:
 
 
 def format_location(location: Location) -> str:
-    """A place on one line: "NCMW, zaal 2, Voorbeeldstraat 12, 5991 AA Baarlo"."""
-    town = " ".join(filter(None, (location.postal_code, location.locality)))
+    """A place on one line: "NCMW, zaal 2, Voorbeeldstraat 12, 5991 AA Baarlo".
+
+    The spaces inside the postal code are no-break spaces, so that "5991 AA" never breaks over lines.
+    """
+    postal_code = location.postal_code.replace(" ", "\u00a0") if location.postal_code else None
+    town = " ".join(filter(None, (postal_code, location.locality)))
     return ", ".join(filter(None, (location.name, location.street_address, town)))
 
 
 def trainer_details(trainer: Trainer, labels: Labels) -> list[str]:
-    """Lines for the structured facts about a trainer that the biography does not already say.
+    """Lines, each with its label, for the structured facts about a trainer the biography does not say.
 
     Why: the biography holds the brochure's sentences, and the structured fields are usually
     phrases taken from it. Printing them again would repeat the brochure; leaving out one that the
-    biography lacks would lose it.
+    biography lacks would lose it. A fact counts as said only as whole words: "maatschappelijk
+    werker" is not said by "maatschappelijk werkers".
     """
     said = " ".join(trainer.biography)
     lines = []
-    position = ", ".join(part for part in (trainer.role, trainer.organisation) if part and part not in said)
-    if position:
-        lines.append(position)
     for label, items in (
+        (labels.role, (trainer.role,) if trainer.role else ()),
+        (labels.organisation, (trainer.organisation,) if trainer.organisation else ()),
         (labels.training, trainer.training),
         (labels.qualifications, trainer.qualifications),
         (labels.experience, trainer.experience),
     ):
-        unsaid = [item for item in items if item not in said]
+        unsaid = [item for item in items if not says(said, item)]
         if unsaid:
             lines.append(f"{label}: {', '.join(unsaid)}")
     return lines
+
+
+def says(text: str, phrase: str) -> bool:
+    """Whether `text` contains `phrase` as whole words (not inside a longer word)."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
 
 
 # Links and writing direction: the same for every document.
