@@ -40,6 +40,7 @@ __all__ = [
     "Exporter",
     "ExporterInfo",
     "ExporterOption",
+    "RendersMany",
     "exporter_info",
     "exporter_names",
     "get_exporter",
@@ -88,17 +89,6 @@ class Exporter(Protocol):
         """Render `course` as the bytes of one document. Pure: no I/O, no clock, no randomness."""
         ...
 
-    # Optional, and so not part of the protocol's checked members: an exporter whose set-up is
-    # costly for each call (pdf starts LibreOffice) may also offer
-    #
-    #     def render_many(
-    #         self, courses: Sequence[Course], done: Callable[[int], None]
-    #     ) -> list[bytes | NcmwCourseError]: ...
-    #
-    # which renders several courses at once and returns, for each course in order, its document or
-    # its error, calling done(n) as n more are finished (for a progress bar; once per course in
-    # all). `render_each` (and so `ncmw-course build`) uses it when it is there.
-
 
 @runtime_checkable
 class CatalogueExporter(Protocol):
@@ -118,6 +108,27 @@ class CatalogueExporter(Protocol):
 
     def render_catalogue(self, courses: Sequence[Course]) -> bytes:
         """Render `courses`, in the order given, as the bytes of one document. Pure, like ``render``."""
+        ...
+
+
+@runtime_checkable
+class RendersMany(Protocol):
+    """**Protocol, optional:** an :class:`Exporter` that renders several courses in one go.
+
+    For an exporter whose set-up is costly on every call (pdf starts LibreOffice, over a second):
+    :func:`render_each`, and so ``ncmw-course build``, hands it a chunk of courses at once. It is
+    checked with ``isinstance(exporter, RendersMany)``; an exporter that only has ``render`` is
+    rendered one course at a time.
+    """
+
+    def render_many(
+        self, courses: Sequence[Course], done: Callable[[int], None]
+    ) -> list[bytes | NcmwCourseError]:
+        """Render `courses` and return, for each in order, its document or the error that stopped it.
+
+        Calls ``done(n)`` as `n` more courses are finished (for a progress bar; ``len(courses)`` in
+        all). An error that stops every course (a missing tool) may be raised instead.
+        """
         ...
 
 
@@ -192,6 +203,8 @@ def _exporter_class(name: str) -> tuple[type[Exporter | CatalogueExporter], Entr
             problems.append(f"its scope is {scope!r}, not 'course' or 'catalogue'")
         elif not callable(getattr(loaded, method, None)):
             problems.append(f"it has no {method} method")
+        if not callable(getattr(loaded, "render_many", callable)):
+            problems.append("its render_many is not a method")
         declared = getattr(loaded, "options", ())
         if not (
             isinstance(declared, tuple) and all(isinstance(option, ExporterOption) for option in declared)
@@ -299,7 +312,7 @@ def render_each(
 
     Returns, for each course in order, its document or the error that stopped it (not ready, a
     missing tool, a failed conversion), so that one course's problem does not stop the others. An
-    exporter with ``render_many`` renders them all in one go (pdf: one LibreOffice run). `done` is
+    exporter that :class:`RendersMany` renders them all in one go (pdf: one LibreOffice run). `done` is
     called with the number of courses finished as they finish, for a progress bar.
 
     Raises:
@@ -307,8 +320,7 @@ def render_each(
     """
     exporter = _course_exporter(exporter, name)
     finished = done or (lambda _count: None)
-    render_many = getattr(exporter, "render_many", None)
-    if render_many is None or len(courses) < 2:
+    if not isinstance(exporter, RendersMany) or len(courses) < 2:
         results: list[bytes | NcmwCourseError] = []
         for course in courses:
             try:
@@ -318,7 +330,7 @@ def render_each(
             finished(1)
         return results
     try:
-        many = render_many(courses, finished)
+        many = exporter.render_many(courses, finished)
     except NcmwCourseError as error:  # such as a missing tool: the same for every course
         finished(len(courses))
         return [error] * len(courses)

@@ -14,7 +14,14 @@ import pytest
 
 from ncmw_course import Course, ExportError, OutputError, UnknownExporterError, render, write
 from ncmw_course.errors import MissingToolError, NcmwCourseError, NotReadyError
-from ncmw_course.exporting import Exporter, exporter_info, exporter_names, get_exporter, render_each
+from ncmw_course.exporting import (
+    Exporter,
+    RendersMany,
+    exporter_info,
+    exporter_names,
+    get_exporter,
+    render_each,
+)
 
 TESTS = Path(__file__).resolve().parent
 
@@ -113,6 +120,15 @@ class TestBrokenPlugins:
         assert str(caught.value) == (
             "the exporter 'misnamed' (broken_exporters:Misnamed, from broken-exporters) is not a valid "
             "exporter: its name is 'something-else', not 'misnamed'; its file_extension does not start with '.'"
+        )
+
+    def test_render_many_must_be_a_method(self) -> None:
+        """A render_many that cannot be called is rejected when the exporter is loaded."""
+        with pytest.raises(ExportError) as caught:
+            exporter_info("not-a-batch")
+        assert str(caught.value) == (
+            "the exporter 'not-a-batch' (broken_exporters:NotABatch, from broken-exporters) is not a valid "
+            "exporter: its render_many is not a method"
         )
 
     def test_render_must_return_bytes(self, bundled_course: Course) -> None:
@@ -223,6 +239,15 @@ class TestWrite:
 
 class TestRenderEach:
     """render_each: several courses through one exporter, one result per course."""
+
+    def test_renders_many_is_a_checked_capability(self) -> None:
+        """pdf renders many courses at once (checked with isinstance); json renders one at a time."""
+        from exporters.pdf import PdfExporter
+
+        batched: RendersMany = PdfExporter()  # mypy checks the signature against the protocol
+        assert isinstance(batched, RendersMany)
+        assert isinstance(self.Batched(), RendersMany)
+        assert not isinstance(get_exporter("json"), RendersMany)
 
     class Plain:
         name: ClassVar[str] = "plain"

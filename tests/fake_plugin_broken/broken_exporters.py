@@ -21,3 +21,14 @@ class NotBytes:
 
     def render(self, course):
         return course.title
+
+
+class NotABatch:
+    name: ClassVar[str] = "not-a-batch"
+    file_extension: ClassVar[str] = ".txt"
+    media_type: ClassVar[str] = "text/plain"
+    description: ClassVar[str] = "Says it renders many, with something that is not a method"
+    render_many = "yes"
+
+    def render(self, course):
+        return b""
