@@ -8,11 +8,11 @@ Only click is imported at start-up; each command imports what it needs, so that 
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar
 
 import click
 
@@ -22,14 +22,15 @@ from ncmw_course.errors import NcmwCourseError
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from click._termui_impl import ProgressBar
+
+    from ncmw_course.building import BuildEvent
     from ncmw_course.model import Course
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 DEFAULT_OUTPUT_DIR = "dist"
-
-BUNDLED = "the bundled course"
 
 CHECK_TARGETS = ("accreditation", "edudex", "jsonld")
 """What ``check --for`` takes: the checklists of :mod:`ncmw_course.readiness` (a test keeps them in step),
@@ -98,6 +99,8 @@ def _or_bundled(courses: Sequence[Path]) -> Sequence[Path | None]:
 
 
 def _shown(path: Path | None) -> str:
+    from ncmw_course.building import BUNDLED
+
     return BUNDLED if path is None else str(path)
 
 
@@ -284,10 +287,9 @@ def export(
             pass
         return
     from ncmw_course._files import write_atomically
+    from ncmw_course.building import output_name
 
-    target = (
-        output or _as_path(DEFAULT_OUTPUT_DIR) / f"{loaded.slug}{exporter_info(format_name).file_extension}"
-    )
+    target = output or _as_path(DEFAULT_OUTPUT_DIR) / output_name(exporter_info(format_name), loaded)
     write_atomically(target, data)
     click.echo(f"Wrote {target}", err=True)
 
@@ -356,119 +358,60 @@ def build(
       ncmw-course build courses/ -o site/ -f json -f catalogue-json
       ncmw-course build --strict my-course.json
     """
-    from ncmw_course._build import (
-        EXPORTERS,
-        BuildPlan,
-        Workers,
-        chunks,
-        load_course_file,
-        progress,
-        wants_bar,
-    )
-    from ncmw_course._files import write_atomically
-    from ncmw_course.exporting import exporter_info, exporter_names, render_catalogue
+    from ncmw_course.building import build as build_courses
+    from ncmw_course.exporting import exporter_names
 
-    names = list(format_names) or exporter_names()
     options = _collect(template, extra_options)
-    _check_options(names, options, every=False)
-    infos = {name: exporter_info(name) for name in names}
-    options_for = {
-        name: {key: value for key, value in options.items() if key in {o.name for o in infos[name].options}}
-        for name in names
-    }
-    failures = skipped = written = 0
-    built: dict[str, tuple[str, Course]] = {}
-
-    def report(error: NcmwCourseError | str) -> None:
-        nonlocal failures
-        click.echo(f"Error: {error}", err=True)
-        failures += 1
-
-    def write(target: Path, data: bytes) -> None:
-        nonlocal written
-        write_atomically(target, data)
-        click.echo(f"Wrote {target}", err=True)
-        written += 1
-
-    files = _course_files(courses, report)
-    plan = BuildPlan(
-        output_dir=output_dir,
-        formats=tuple((name, infos[name].file_extension) for name in names if infos[name].scope == "course"),
-        options=options_for,
-        strict=strict,
-    )
-    EXPORTERS.clear()  # a fresh registry lookup per build; worker processes start from this state
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
-    outcomes: list[str | None] = []  # per file in order: its error, or None when it is built
-    to_build: list[tuple[Path | None, Course]] = []
-    bar = wants_bar(len(files))
-    with Workers(jobs, ticks=bar) as workers:
-        # load every course first, to refuse a second course with a slug before anything is written
-        for path, loaded in zip(files, workers.map(load_course_file, files), strict=True):
-            if isinstance(loaded, str):
-                outcomes.append(loaded)
-            elif loaded.slug in built:
-                outcomes.append(
-                    f"{_shown(path)}: has the slug {loaded.slug!r}, like {built[loaded.slug][0]}; "
-                    "give each course its own slug"
-                )
-            else:
-                built[loaded.slug] = (_shown(path), loaded)
-                to_build.append((path, loaded))
-                outcomes.append(None)
-        with progress(len(to_build) * len(plan.formats) if bar else 0) as shown:
-            reports = workers.build(plan, chunks(to_build, jobs), shown.advance)
-            for outcome in outcomes:  # the report in the order of the files
-                if outcome is not None:
-                    shown.show([f"Error: {outcome}"])
-                    failures += 1
-                    continue
-                lines = []
-                for kind, text in next(reports):
-                    if kind == "wrote":
-                        lines.append(f"Wrote {text}")
-                        written += 1
-                    elif kind == "skipped":
-                        lines.append(text)
-                        skipped += 1
-                    else:
-                        lines.append(f"Error: {text}")
-                        failures += 1
-                shown.show(lines)
-    catalogue_courses = [course for _, course in built.values()]
-    for name in names:
-        if infos[name].scope == "catalogue" and catalogue_courses:
-            try:
-                write(
-                    output_dir / f"catalogue{infos[name].file_extension}",
-                    render_catalogue(catalogue_courses, name),
-                )
-            except NcmwCourseError as error:
-                report(error)
-    summary = f"Built {_count(written, 'file')} for {_count(len(built), 'course')} in {output_dir}"
-    if skipped:
-        summary += f"; skipped {_count(skipped, 'file')}"
-    if failures:
-        summary += f"; {_count(failures, 'problem')} reported above"
-    click.echo(summary, err=True)
-    if failures:
+    _check_options(list(format_names) or exporter_names(), options, every=False)
+    with BuildReport(terminal=sys.stderr.isatty()) as report:
+        summary = build_courses(
+            courses,
+            output_dir,
+            formats=format_names,
+            options=options,
+            strict=strict,
+            jobs=jobs,
+            on_event=report,
+            ticks=report.terminal,
+        )
+    click.echo(str(summary), err=True)
+    if not summary.ok:
         raise SystemExit(1)
 
 
-def _course_files(paths: Sequence[Path], report: Callable[[NcmwCourseError], None]) -> list[Path | None]:
-    """The course files to build: files as given, the *.json files of folders; the bundled course if none."""
-    if not paths:
-        return [None]
-    files: list[Path | None] = []
-    for path in paths:
-        if not path.is_dir():
-            files.append(path)
-            continue
-        found = sorted(item for item in path.glob("*.json") if item.is_file())
-        if not found:
-            report(NcmwCourseError(f"{path}: the folder has no course files (*.json)"))
-        files.extend(found)
-    return files
+class BuildReport:
+    """Prints a build's events on stderr, one line each; on a terminal, a build of several courses
+    shows a progress bar of its documents below the lines."""
+
+    def __init__(self, *, terminal: bool) -> None:
+        self.terminal = terminal
+        self.stack = contextlib.ExitStack()
+        self.bar: ProgressBar[int] | None = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stack.close()
+
+    def __call__(self, event: BuildEvent) -> None:
+        from ncmw_course.building import Planned, Progress
+
+        if isinstance(event, Planned):
+            if self.terminal and event.files >= 2 and event.documents:
+                self.bar = self.stack.enter_context(
+                    click.progressbar(
+                        length=event.documents, label="Building", file=sys.stderr, show_pos=True
+                    )
+                )
+        elif isinstance(event, Progress):
+            if self.bar is not None:
+                self.bar.update(event.documents)
+        elif self.bar is None:
+            click.echo(str(event), err=True)
+        else:
+            click.echo(f"\r\x1b[K{event}", err=True)  # over the bar, which is then drawn again below
+            self.bar.render_progress()
 
 
 @cli.command()

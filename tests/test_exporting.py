@@ -113,22 +113,24 @@ class TestBrokenPlugins:
             "could not be loaded: ModuleNotFoundError: No module named 'no_such_module_anywhere'"
         )
 
-    def test_wrong_name_and_extension(self) -> None:
-        """A class whose attributes disagree with its registration is rejected."""
+    @pytest.mark.parametrize(
+        ("name", "target", "problems"),
+        [
+            (
+                "misnamed",
+                "Misnamed",
+                "its name is 'something-else', not 'misnamed'; its file_extension does not start with '.'",
+            ),
+            ("not-a-batch", "NotABatch", "its render_many is not a method"),
+        ],
+    )
+    def test_invalid_class_is_rejected(self, name: str, target: str, problems: str) -> None:
+        """A class that breaks the contract is rejected when it is loaded, with each of its problems."""
         with pytest.raises(ExportError) as caught:
-            exporter_info("misnamed")
+            exporter_info(name)
         assert str(caught.value) == (
-            "the exporter 'misnamed' (broken_exporters:Misnamed, from broken-exporters) is not a valid "
-            "exporter: its name is 'something-else', not 'misnamed'; its file_extension does not start with '.'"
-        )
-
-    def test_render_many_must_be_a_method(self) -> None:
-        """A render_many that cannot be called is rejected when the exporter is loaded."""
-        with pytest.raises(ExportError) as caught:
-            exporter_info("not-a-batch")
-        assert str(caught.value) == (
-            "the exporter 'not-a-batch' (broken_exporters:NotABatch, from broken-exporters) is not a valid "
-            "exporter: its render_many is not a method"
+            f"the exporter {name!r} (broken_exporters:{target}, from broken-exporters) is not a valid "
+            f"exporter: {problems}"
         )
 
     def test_render_must_return_bytes(self, bundled_course: Course) -> None:
