@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Self, TypeVar
 
 from ncmw_course.building import Failed, Skipped, Wrote, output_name
 from ncmw_course.errors import MissingToolError, NcmwCourseError, NotReadyError
+from ncmw_course.readiness import DeclaresRequirements, refusal
 
 if TYPE_CHECKING:
     import queue
@@ -50,13 +51,21 @@ def build_chunk(plan: Plan, chunk: list[Task], send: Callable[[int], None] | Non
 def _format_events(
     plan: Plan, info: ExporterInfo, chunk: list[Task], tick: Callable[[int], None]
 ) -> list[BuildEvent]:
-    """One format for each course of a chunk: what became of its document."""
+    """One format for each course of a chunk: what became of its document.
+
+    A course that lacks what the format declares as required is not rendered: its result is the
+    format's refusal, as ``render`` would raise it.
+    """
     from ncmw_course.exporting import get_exporter, render_each
 
     courses = [course for _, course in chunk]
     try:
         exporter = get_exporter(info.name, **plan.options[info.name])
-        results = render_each(exporter, courses, info.name, tick)
+        refusals = [_refusal(exporter, info.name, course) for course in courses]
+        ready = [course for course, refused in zip(courses, refusals, strict=True) if refused is None]
+        rendered = iter(render_each(exporter, ready, info.name, tick))
+        tick(len(courses) - len(ready))
+        results = [next(rendered) if refused is None else refused for refused in refusals]
     except NcmwCourseError as error:  # the exporter cannot be made: no course gets this format
         results = [error] * len(courses)
         tick(len(courses))
@@ -64,6 +73,13 @@ def _format_events(
         _outcome(plan, info, path, course, result)
         for (path, course), result in zip(chunk, results, strict=True)
     ]
+
+
+def _refusal(exporter: object, name: str, course: Course) -> NotReadyError | None:
+    """Why `course` cannot be rendered by an exporter whose requirements are required, if it cannot."""
+    if isinstance(exporter, DeclaresRequirements) and exporter.requirement_level == "required":
+        return refusal(name, exporter.requirements(course))
+    return None
 
 
 def _outcome(
@@ -80,12 +96,20 @@ def _outcome(
             return Failed(str(error), info.name, course.slug)
         return Wrote(target, info.name, course.slug)
     if isinstance(result, NotReadyError) and not plan.strict:
-        fields = ", ".join(item.split(":", 1)[0] for item in result.missing)
-        command = f"ncmw-course check --for {info.name}" + (f" {path}" if path is not None else "")
-        return Skipped(info.name, course.slug, f"not ready; missing {fields} (see '{command}')")
+        return Skipped(info.name, course.slug, _not_ready(info, path, result))
     if isinstance(result, MissingToolError) and not plan.strict:
         return Skipped(info.name, course.slug, str(result))
     return Failed(str(result), info.name, course.slug)
+
+
+def _not_ready(info: ExporterInfo, path: Path | None, error: NotReadyError) -> str:
+    """Why a format is skipped for a course: what it lacks, and the check that lists it for its file
+    (for a format that declares its requirements: only those are targets of check)."""
+    reason = f"not ready; missing {', '.join(error.fields)}"
+    if info.requirement_level is None:
+        return reason
+    command = f"ncmw-course check --for {info.name}" + (f" {path}" if path is not None else "")
+    return f"{reason} (see '{command}')"
 
 
 class Ticks:

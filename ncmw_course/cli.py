@@ -32,10 +32,6 @@ R = TypeVar("R")
 
 DEFAULT_OUTPUT_DIR = "dist"
 
-CHECK_TARGETS = ("accreditation", "edudex", "jsonld")
-"""What ``check --for`` takes: the checklists of :mod:`ncmw_course.readiness` (a test keeps them in step),
-named here so that ``--help`` does not import the checklists."""
-
 
 def _as_path(value: str) -> Path:
     from pathlib import Path  # imported when a command runs: --help needs no pathlib
@@ -414,13 +410,29 @@ class BuildReport:
             self.bar.render_progress()
 
 
+def _target(_context: click.Context, _parameter: click.Parameter, value: str) -> str:
+    """A click callback: `value` must be a target of ``check``, which is known only when the command
+    runs (a plugin's format may be one), so that ``--help`` loads no exporter."""
+    from ncmw_course.errors import UnknownTargetError
+    from ncmw_course.readiness import check_target
+
+    try:
+        check_target(value)
+    except UnknownTargetError as error:
+        raise click.BadParameter(str(error)) from None
+    except NcmwCourseError as error:  # the format's exporter cannot be loaded
+        raise click.ClickException(str(error)) from None
+    return value
+
+
 @cli.command()
 @click.option(
     "--for",
     "target",
+    metavar="TARGET",
     required=True,
-    type=click.Choice(CHECK_TARGETS),
-    help="What to check the course against.",
+    callback=_target,
+    help="What to check the course against: accreditation, or a format such as edudex or jsonld.",
 )
 @click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=_paths)
 @handle_user_errors
@@ -428,9 +440,10 @@ def check(target: str, course: Path | None) -> None:
     """Report whether a course has what a target needs.
 
     Lists each requirement as present or missing. Exits 0 when the course is
-    ready and 1 when something is missing. Targets: edudex (the EDU-DEX feed),
-    jsonld (schema.org Course data that search engines show), accreditation
-    (what the registers' accreditation wizards ask for).
+    ready and 1 when something is missing. TARGET is accreditation (what the
+    registers' accreditation wizards ask for) or a format that declares what
+    it needs: edudex (the EDU-DEX feed), jsonld (schema.org Course data that
+    search engines show) or a plugin's format.
 
     \b
     Examples:

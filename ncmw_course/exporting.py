@@ -13,6 +13,11 @@ A catalogue exporter renders many courses into one document (a catalogue JSON, a
 ``ItemList``). It registers in the same group, says ``scope = "catalogue"`` and implements
 ``render_catalogue(courses)`` instead of ``render(course)``; see :class:`CatalogueExporter`.
 
+An exporter may also have optional capabilities, each a typed protocol checked with ``isinstance``:
+:class:`RendersMany` (several courses in one go, as pdf does) and
+:class:`~ncmw_course.readiness.DeclaresRequirements` (what a course must state for the format, which
+``check --for`` lists and a build skips a course for).
+
 An exporter that takes settings declares them as ``options``, a tuple of :class:`ExporterOption`,
 and accepts them as keyword arguments of its constructor. The library passes them through
 ``render(course, name, **options)``; the CLI through ``--template FILE`` and ``-O NAME=VALUE``.
@@ -33,6 +38,7 @@ from ncmw_course.errors import ExportError, NcmwCourseError, UnknownExporterErro
 
 if TYPE_CHECKING:
     from ncmw_course.model import Course
+    from ncmw_course.readiness import RequirementLevel
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -148,6 +154,9 @@ class ExporterInfo:
     """The settings the exporter accepts."""
     scope: str = "course"
     """``course`` for one document per course, ``catalogue`` for one document of all courses."""
+    requirement_level: RequirementLevel | None = None
+    """For a format that :class:`~ncmw_course.readiness.DeclaresRequirements`, whether they are
+    ``required`` to render or ``recommended``; ``None`` for a format that declares none."""
 
 
 def _registered(name: str | None = None) -> list[EntryPoint]:
@@ -205,6 +214,7 @@ def _exporter_class(name: str) -> tuple[type[Exporter | CatalogueExporter], Entr
             problems.append(f"it has no {method} method")
         if not callable(getattr(loaded, "render_many", callable)):
             problems.append("its render_many is not a method")
+        problems.extend(_requirement_problems(loaded))
         declared = getattr(loaded, "options", ())
         if not (
             isinstance(declared, tuple) and all(isinstance(option, ExporterOption) for option in declared)
@@ -214,6 +224,19 @@ def _exporter_class(name: str) -> tuple[type[Exporter | CatalogueExporter], Entr
         msg = f"{where} is not a valid exporter: {'; '.join(problems)}"
         raise ExportError(msg)
     return loaded, point
+
+
+def _requirement_problems(cls: type) -> list[str]:
+    """What is wrong with the way `cls` declares requirements, if it declares any."""
+    level = getattr(cls, "requirement_level", None)
+    has_method = callable(getattr(cls, "requirements", None))
+    if level is None and not has_method:
+        return []
+    if not has_method:
+        return ["it has a requirement_level but no requirements method"]
+    if level not in ("required", "recommended"):
+        return [f"its requirement_level is {level!r}, not 'required' or 'recommended'"]
+    return []
 
 
 def exporter_info(name: str) -> ExporterInfo:
@@ -233,6 +256,7 @@ def exporter_info(name: str) -> ExporterInfo:
         target=point.value,
         options=_options_of(cls),
         scope=getattr(cls, "scope", "course"),
+        requirement_level=getattr(cls, "requirement_level", None),
     )
 
 

@@ -389,6 +389,14 @@ class TestNotReady:
             ),
         )
 
+    def test_the_check_names_the_course_file(self, runner: CliRunner) -> None:
+        """For a course file, the check to run names the file."""
+        minimal = TESTDATA / "course_minimal.json"
+        result = runner.invoke(cli, ["build", str(minimal), "-f", "needy"])
+        assert result.stderr.startswith(
+            f"Skipped needy for minimale-cursus: not ready; missing price (see 'ncmw-course check --for needy {minimal}')\n"
+        )
+
     def test_strict_build_fails(self, runner: CliRunner) -> None:
         """With --strict, a format the course is not ready for is an error."""
         result = runner.invoke(cli, ["build", "--strict", "-f", "needy"])
@@ -420,6 +428,22 @@ class TestNotReady:
         assert (tmp_path / "dist" / "gespreksvoering-bij-scheiding.needy").read_text(
             encoding="utf-8"
         ) == "495.00"
+
+    def test_format_that_declares_no_requirements_is_skipped_without_a_check(self, runner: CliRunner) -> None:
+        """A format that refuses the course but declares nothing is skipped; there is no check to name."""
+        result = runner.invoke(cli, ["build", "-f", "picky"])
+        assert (result.exit_code, result.stderr) == (
+            0,
+            f"Skipped picky for {SLUG}: not ready; missing price\nBuilt 0 files for 1 course in dist; skipped 1 file\n",
+        )
+
+    def test_recommended_requirements_do_not_stop_a_build(self, runner: CliRunner) -> None:
+        """A format that only recommends its requirements is built for a course that lacks them."""
+        result = runner.invoke(cli, ["build", "-f", "hopeful"])
+        assert (result.exit_code, result.stderr) == (
+            0,
+            f"Wrote dist/{SLUG}.hopeful\nBuilt 1 file for 1 course in dist\n",
+        )
 
 
 class TestMissingTool:
@@ -485,11 +509,32 @@ class TestCheck:
         )
         assert "MISSING" not in result.stdout
 
-    def test_unknown_target_is_a_usage_error(self, runner: CliRunner) -> None:
-        """An unknown target exits 2 and names the choices."""
-        result = runner.invoke(cli, ["check", "--for", "springest"])
+    @pytest.mark.parametrize(
+        ("target", "message"),
+        [
+            ("springest", "unknown target 'springest'"),
+            ("docx", "the format 'docx' declares no requirements"),
+        ],
+    )
+    def test_unknown_target_is_a_usage_error(self, runner: CliRunner, target: str, message: str) -> None:
+        """A name that is no target exits 2 and lists the targets."""
+        result = runner.invoke(cli, ["check", "--for", target])
         assert result.exit_code == 2
-        assert "'springest' is not one of 'accreditation', 'edudex', 'jsonld'" in result.stderr
+        assert result.stderr.endswith(
+            f"Error: Invalid value for '--for': {message}; choose one of: accreditation, edudex, jsonld\n"
+        )
+
+    def test_a_plugin_s_format_is_a_target(self, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A plugin's format that declares requirements can be checked, with no change to ncmw-course."""
+        monkeypatch.syspath_prepend(str(REPO / "tests" / "fake_plugin"))
+        result = runner.invoke(cli, ["check", "--for", "needy"])
+        assert (result.exit_code, result.stdout) == (
+            1,
+            (
+                "the bundled course (“Ontrouw binnen de relatie”) is not ready for needy: 1 of 1 missing\n"
+                "  MISSING  price  the cost\n"
+            ),
+        )
 
 
 def test_schema_prints_the_published_schema(runner: CliRunner) -> None:

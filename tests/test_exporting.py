@@ -122,6 +122,11 @@ class TestBrokenPlugins:
                 "its name is 'something-else', not 'misnamed'; its file_extension does not start with '.'",
             ),
             ("not-a-batch", "NotABatch", "its render_many is not a method"),
+            (
+                "unsure-needs",
+                "UnsureNeeds",
+                "its requirement_level is 'maybe', not 'required' or 'recommended'",
+            ),
         ],
     )
     def test_invalid_class_is_rejected(self, name: str, target: str, problems: str) -> None:

@@ -23,12 +23,16 @@ class NotBytes:
         return course.title
 
 
-class NotABatch:
+class NotABatch(NotBytes):
     name: ClassVar[str] = "not-a-batch"
-    file_extension: ClassVar[str] = ".txt"
-    media_type: ClassVar[str] = "text/plain"
     description: ClassVar[str] = "Says it renders many, with something that is not a method"
     render_many = "yes"
 
-    def render(self, course):
-        return b""
+
+class UnsureNeeds(NotBytes):
+    name: ClassVar[str] = "unsure-needs"
+    description: ClassVar[str] = "Declares requirements at a level that does not exist"
+    requirement_level: ClassVar[str] = "maybe"
+
+    def requirements(self, course):
+        return []
