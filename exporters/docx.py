@@ -13,7 +13,11 @@ if TYPE_CHECKING:
 __all__ = ["TEMPLATE_OPTION", "DocxExporter"]
 
 TEMPLATE_OPTION = ExporterOption(
-    "template", "A Word file whose styles, page setup, header and footer to use", kind="path"
+    "template",
+    "A Word file whose styles, page setup, header and footer to use",
+    kind="path",
+    flag="--template",
+    metavar="FILE",
 )
 """The ``template`` option of the formats made from the Word brochure (docx, pdf)."""
 
@@ -35,11 +39,7 @@ class DocxExporter:
     file_extension: ClassVar[str] = ".docx"
     media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     description: ClassVar[str] = "Word brochure (A4), for print and e-mail"
-    options: ClassVar[tuple[ExporterOption, ...]] = (
-        ExporterOption(
-            "template", "A Word file whose styles, page setup, header and footer to use", kind="path"
-        ),
-    )
+    options: ClassVar[tuple[ExporterOption, ...]] = (TEMPLATE_OPTION,)
 
     def __init__(self, template: str | Path | None = None) -> None:
         self.template = Path(template) if template is not None else None

@@ -16,6 +16,17 @@ from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar
 
 import click
 
+from ncmw_course._cli_params import (
+    GivenOptions,
+    OptionsCommand,
+    as_path,
+    check_options,
+    exporter_options,
+    format_argument,
+    format_options,
+    paths,
+    target_option,
+)
 from ncmw_course._version import __version__
 from ncmw_course.errors import NcmwCourseError
 
@@ -33,22 +44,6 @@ R = TypeVar("R")
 DEFAULT_OUTPUT_DIR = "dist"
 
 
-def _as_path(value: str) -> Path:
-    from pathlib import Path  # imported when a command runs: --help needs no pathlib
-
-    return Path(value)
-
-
-def _paths(_context: click.Context, _parameter: click.Parameter, value: object) -> object:
-    """A click callback: the text of a path parameter (or of each, for several) as a Path."""
-    if value is None:
-        return None
-    if isinstance(value, tuple):
-        return tuple(_as_path(item) for item in value)
-    assert isinstance(value, str)
-    return _as_path(value)
-
-
 def handle_user_errors(command: Callable[P, R]) -> Callable[P, R]:
     """Turn an :class:`NcmwCourseError` into ``Error: …`` and exit 1; bugs keep their traceback."""
 
@@ -60,27 +55,6 @@ def handle_user_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise click.ClickException(str(error)) from None
 
     return wrapper
-
-
-def _check_format(name: str) -> str:
-    from ncmw_course.exporting import exporter_names
-
-    names = exporter_names()
-    if name not in names:
-        choices = ", ".join(names) or "none (is ncmw-course installed?)"
-        msg = f"unknown format {name!r}; choose one of: {choices}"
-        raise click.BadParameter(msg, param_hint="FORMAT")
-    return name
-
-
-def _format_argument(_context: click.Context, _parameter: click.Parameter, value: str) -> str:
-    return _check_format(value)
-
-
-def _format_options(
-    _context: click.Context, _parameter: click.Parameter, values: Sequence[str]
-) -> tuple[str, ...]:
-    return tuple(_check_format(value) for value in values)
 
 
 def _load(path: Path | None) -> Course:
@@ -100,62 +74,8 @@ def _shown(path: Path | None) -> str:
     return BUNDLED if path is None else str(path)
 
 
-def _option_pairs(
-    _context: click.Context, _parameter: click.Parameter, values: Sequence[str]
-) -> dict[str, str]:
-    pairs = {}
-    for value in values:
-        key, equals, setting = value.partition("=")
-        if not equals or not key.strip():
-            msg = f"{value!r} is not NAME=VALUE, such as -O template=house.docx"
-            raise click.BadParameter(msg, param_hint="'-O'")
-        pairs[key.strip()] = setting
-    return pairs
-
-
-def exporter_options(command: Callable[P, R]) -> Callable[P, R]:
-    """The options that are passed on to exporters: ``--template FILE`` and ``-O NAME=VALUE``."""
-    command = click.option(
-        "-O",
-        "--option",
-        "extra_options",
-        metavar="NAME=VALUE",
-        multiple=True,
-        callback=_option_pairs,
-        help="An option for the exporter; repeat for several. 'ncmw-course formats' lists them.",
-    )(command)
-    return click.option(
-        "--template",
-        metavar="FILE",
-        type=click.Path(),
-        callback=_paths,
-        help="A Word file whose styles, page setup, header and footer the brochure takes (docx).",
-    )(command)
-
-
-def _collect(template: Path | None, extra_options: dict[str, str]) -> dict[str, object]:
-    options: dict[str, object] = dict(extra_options)
-    if template is not None:
-        options["template"] = template
-    return options
-
-
-def _check_options(format_names: Sequence[str], options: dict[str, object], *, every: bool) -> None:
-    """Each option must be accepted by the format (`every`) or by at least one of the formats."""
-    from ncmw_course.exporting import exporter_info
-
-    accepted = {name: {option.name for option in exporter_info(name).options} for name in format_names}
-    for key in options:
-        takers = [name for name in format_names if key in accepted[name]]
-        if (every and len(takers) < len(format_names)) or not takers:
-            hint = "--template" if key == "template" else "'-O'"
-            formats = " or ".join(format_names)
-            msg = f"{formats} has no option {key!r}; see 'ncmw-course formats'"
-            raise click.BadParameter(msg, param_hint=hint)
-
-
 courses_argument = click.argument(
-    "courses", metavar="[COURSE]...", nargs=-1, type=click.Path(), callback=_paths
+    "courses", metavar="[COURSE]...", nargs=-1, type=click.Path(), callback=paths
 )
 
 
@@ -235,30 +155,24 @@ def formats() -> None:
         )
         click.echo(f"{indent}{info.media_type}")
         for option in info.options:
-            flag = "--template FILE" if option.name == "template" else f"-O {option.name}=VALUE"
-            click.echo(f"{indent}option {flag}: {option.help}")
+            form = f"{option.flag} {option.metavar}" if option.flag else f"-O {option.name}={option.metavar}"
+            click.echo(f"{indent}option {form}: {option.help}")
 
 
-@cli.command()
-@click.argument("format_name", metavar="FORMAT", callback=_format_argument)
-@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=_paths)
+@cli.command(cls=OptionsCommand)
+@click.argument("format_name", metavar="FORMAT", callback=format_argument)
+@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=paths)
 @click.option(
     "-o",
     "--output",
     metavar="PATH",
     type=click.Path(allow_dash=True),
-    callback=_paths,
+    callback=paths,
     help="Where to write the document; '-' for stdout.  [default: dist/<slug><extension>]",
 )
 @exporter_options
 @handle_user_errors
-def export(
-    format_name: str,
-    course: Path | None,
-    output: Path | None,
-    template: Path | None,
-    extra_options: dict[str, str],
-) -> None:
+def export(format_name: str, course: Path | None, output: Path | None, options: GivenOptions) -> None:
     """Write one course in one FORMAT (see 'ncmw-course formats').
 
     \b
@@ -270,10 +184,9 @@ def export(
     from ncmw_course.exporting import exporter_info, render
     from ncmw_course.loading import load_course
 
-    options = _collect(template, extra_options)
-    _check_options([format_name], options, every=True)
+    check_options([format_name], options, every=True)
     loaded = load_course(course)
-    data = render(loaded, format_name, **options)
+    data = render(loaded, format_name, **options.values)
     if output is not None and str(output) == "-":
         stdout = sys.stdout.buffer
         try:
@@ -285,19 +198,19 @@ def export(
     from ncmw_course._files import write_atomically
     from ncmw_course.building import output_name
 
-    target = output or _as_path(DEFAULT_OUTPUT_DIR) / output_name(exporter_info(format_name), loaded)
+    target = output or as_path(DEFAULT_OUTPUT_DIR) / output_name(exporter_info(format_name), loaded)
     write_atomically(target, data)
     click.echo(f"Wrote {target}", err=True)
 
 
-@cli.command()
+@cli.command(cls=OptionsCommand)
 @courses_argument
 @click.option(
     "-o",
     "--output-dir",
     metavar="DIR",
     type=click.Path(file_okay=False),
-    callback=_paths,
+    callback=paths,
     default=DEFAULT_OUTPUT_DIR,
     show_default=True,
     help="The folder to write into.",
@@ -308,7 +221,7 @@ def export(
     "format_names",
     metavar="FORMAT",
     multiple=True,
-    callback=_format_options,
+    callback=format_options,
     help="A format to build; repeat for several.  [default: every format]",
 )
 @click.option(
@@ -331,8 +244,7 @@ def build(
     format_names: Sequence[str],
     strict: bool,
     jobs: int | None,
-    template: Path | None,
-    extra_options: dict[str, str],
+    options: GivenOptions,
 ) -> None:
     """Write every format of every course into a folder.
 
@@ -357,14 +269,13 @@ def build(
     from ncmw_course.building import build as build_courses
     from ncmw_course.exporting import exporter_names
 
-    options = _collect(template, extra_options)
-    _check_options(list(format_names) or exporter_names(), options, every=False)
+    check_options(list(format_names) or exporter_names(), options, every=False)
     with BuildReport(terminal=sys.stderr.isatty()) as report:
         summary = build_courses(
             courses,
             output_dir,
             formats=format_names,
-            options=options,
+            options=options.values,
             strict=strict,
             jobs=jobs,
             on_event=report,
@@ -410,31 +321,16 @@ class BuildReport:
             self.bar.render_progress()
 
 
-def _target(_context: click.Context, _parameter: click.Parameter, value: str) -> str:
-    """A click callback: `value` must be a target of ``check``, which is known only when the command
-    runs (a plugin's format may be one), so that ``--help`` loads no exporter."""
-    from ncmw_course.errors import UnknownTargetError
-    from ncmw_course.readiness import check_target
-
-    try:
-        check_target(value)
-    except UnknownTargetError as error:
-        raise click.BadParameter(str(error)) from None
-    except NcmwCourseError as error:  # the format's exporter cannot be loaded
-        raise click.ClickException(str(error)) from None
-    return value
-
-
 @cli.command()
 @click.option(
     "--for",
     "target",
     metavar="TARGET",
     required=True,
-    callback=_target,
+    callback=target_option,
     help="What to check the course against: accreditation, or a format such as edudex or jsonld.",
 )
-@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=_paths)
+@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=paths)
 @handle_user_errors
 def check(target: str, course: Path | None) -> None:
     """Report whether a course has what a target needs.

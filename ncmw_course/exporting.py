@@ -20,13 +20,14 @@ An exporter may also have optional capabilities, each a typed protocol checked w
 
 An exporter that takes settings declares them as ``options``, a tuple of :class:`ExporterOption`,
 and accepts them as keyword arguments of its constructor. The library passes them through
-``render(course, name, **options)``; the CLI through ``--template FILE`` and ``-O NAME=VALUE``.
-A third-party exporter declares its own options the same way.
+``render(course, name, **options)``; the CLI through ``-O NAME=VALUE``, or the flag an option
+declares (``--template FILE``). A third-party exporter declares its own options the same way.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
@@ -62,7 +63,11 @@ ENTRY_POINT_GROUP = "ncmw_course.exporters"
 
 @dataclass(frozen=True)
 class ExporterOption:
-    """A setting that an exporter accepts as a keyword argument of its constructor."""
+    """A setting that an exporter accepts as a keyword argument of its constructor.
+
+    On the command line it is ``-O name=VALUE``, and also ``FLAG METAVAR`` when it declares a
+    `flag`, such as ``ExporterOption("template", …, flag="--template", metavar="FILE")``.
+    """
 
     name: str
     """The keyword argument, and the option's name on the command line (``-O name=value``)."""
@@ -70,6 +75,11 @@ class ExporterOption:
     """One line that tells a user what the option does."""
     kind: Literal["text", "path"] = "text"
     """``path`` values are given to the exporter as :class:`~pathlib.Path`, ``text`` as ``str``."""
+    flag: str | None = None
+    """A long flag of its own on the command line, such as ``--template``; lower-case letters,
+    digits and hyphens. Formats that declare one flag should mean one option by it."""
+    metavar: str = "VALUE"
+    """What the value is called in help and in ``ncmw-course formats``, such as ``FILE``."""
 
 
 @runtime_checkable
@@ -215,15 +225,22 @@ def _exporter_class(name: str) -> tuple[type[Exporter | CatalogueExporter], Entr
         if not callable(getattr(loaded, "render_many", callable)):
             problems.append("its render_many is not a method")
         problems.extend(_requirement_problems(loaded))
-        declared = getattr(loaded, "options", ())
-        if not (
-            isinstance(declared, tuple) and all(isinstance(option, ExporterOption) for option in declared)
-        ):
-            problems.append("its options are not a tuple of ExporterOption")
+        problems.extend(_option_problems(getattr(loaded, "options", ())))
     if problems:
         msg = f"{where} is not a valid exporter: {'; '.join(problems)}"
         raise ExportError(msg)
     return loaded, point
+
+
+def _option_problems(declared: object) -> list[str]:
+    """What is wrong with the options an exporter declares."""
+    if not (isinstance(declared, tuple) and all(isinstance(option, ExporterOption) for option in declared)):
+        return ["its options are not a tuple of ExporterOption"]
+    return [
+        f"its option {option.name!r} has the flag {option.flag!r}, not one such as '--{option.name}'"
+        for option in declared
+        if option.flag is not None and not re.fullmatch(r"--[a-z0-9]+(-[a-z0-9]+)*", option.flag)
+    ]
 
 
 def _requirement_problems(cls: type) -> list[str]:

@@ -59,7 +59,7 @@ def test_third_party_plugin_is_discovered(fake_plugin: None, bundled_course: Cou
 
 def test_plugin_declares_and_receives_options(fake_plugin: None, bundled_course: Course) -> None:
     """A third-party exporter declares options, and render() passes them as keyword arguments."""
-    assert [option.name for option in exporter_info("shout").options] == ["suffix"]
+    assert [option.name for option in exporter_info("shout").options] == ["suffix", "prefix"]
     assert render(bundled_course, "shout", suffix="!") == b"ONTROUW BINNEN DE RELATIE!\n"
 
 
@@ -122,6 +122,7 @@ class TestBrokenPlugins:
                 "its name is 'something-else', not 'misnamed'; its file_extension does not start with '.'",
             ),
             ("not-a-batch", "NotABatch", "its render_many is not a method"),
+            ("bad-flag", "BadFlag", "its option 'style' has the flag '-s', not one such as '--style'"),
             (
                 "unsure-needs",
                 "UnsureNeeds",

@@ -10,13 +10,17 @@ class ShoutExporter:
     file_extension: ClassVar[str] = ".txt"
     media_type: ClassVar[str] = "text/plain"
     description: ClassVar[str] = "The course title in capitals"
-    options: ClassVar[tuple[ExporterOption, ...]] = (ExporterOption("suffix", "Text to put after the title"),)
+    options: ClassVar[tuple[ExporterOption, ...]] = (
+        ExporterOption("suffix", "Text to put after the title"),
+        ExporterOption("prefix", "Text to put before the title", flag="--prefix", metavar="TEXT"),
+    )
 
-    def __init__(self, suffix="") -> None:
+    def __init__(self, suffix="", prefix="") -> None:
         self.suffix = suffix
+        self.prefix = prefix
 
     def render(self, course):
-        return (course.title.upper() + self.suffix).encode("utf-8") + b"\n"
+        return (self.prefix + course.title.upper() + self.suffix).encode("utf-8") + b"\n"
 
 
 class NeedyExporter:
