@@ -27,15 +27,14 @@ declares (``--template FILE``). A third-party exporter declares its own options 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, runtime_checkable
 
 from ncmw_course._files import write_atomically
-from ncmw_course.errors import ExportError, NcmwCourseError, UnknownExporterError
+from ncmw_course._registry import ENTRY_POINT_GROUP, distribution, exporter_class, exporter_names
+from ncmw_course.errors import ExportError, NcmwCourseError
 
 if TYPE_CHECKING:
     from ncmw_course.model import Course
@@ -57,8 +56,6 @@ __all__ = [
     "render_with",
     "write",
 ]
-
-ENTRY_POINT_GROUP = "ncmw_course.exporters"
 
 
 @dataclass(frozen=True)
@@ -169,93 +166,6 @@ class ExporterInfo:
     ``required`` to render or ``recommended``; ``None`` for a format that declares none."""
 
 
-def _registered(name: str | None = None) -> list[EntryPoint]:
-    found = entry_points(group=ENTRY_POINT_GROUP)
-    return [point for point in found if name is None or point.name == name]
-
-
-def _distribution(point: EntryPoint) -> str:
-    return point.dist.name if point.dist is not None else "an unknown package"
-
-
-def exporter_names() -> list[str]:
-    """The names of all registered exporters, sorted. Imports no exporter."""
-    return sorted({point.name for point in _registered()})
-
-
-def _entry_point(name: str) -> EntryPoint:
-    found = _registered(name)
-    if not found:
-        raise UnknownExporterError(name, exporter_names())
-    if len(found) > 1:
-        packages = " and ".join(sorted(_distribution(point) for point in found))
-        msg = (
-            f"the format {name!r} is registered by more than one package ({packages}); uninstall one of them"
-        )
-        raise ExportError(msg)
-    return found[0]
-
-
-def _exporter_class(name: str) -> tuple[type[Exporter | CatalogueExporter], EntryPoint]:
-    point = _entry_point(name)
-    where = f"the exporter {name!r} ({point.value}, from {_distribution(point)})"
-    try:
-        loaded = point.load()
-    except Exception as error:  # a broken plugin is the user's environment, not our bug
-        msg = f"{where} could not be loaded: {type(error).__name__}: {error}"
-        raise ExportError(msg) from error
-    problems = []
-    if not isinstance(loaded, type):
-        problems.append("it is not a class")
-    else:
-        if getattr(loaded, "name", None) != name:
-            problems.append(f"its name is {getattr(loaded, 'name', None)!r}, not {name!r}")
-        if not str(getattr(loaded, "file_extension", "")).startswith("."):
-            problems.append("its file_extension does not start with '.'")
-        if "/" not in str(getattr(loaded, "media_type", "")):
-            problems.append("its media_type is not a media type")
-        if not isinstance(getattr(loaded, "description", None), str):
-            problems.append("it has no description")
-        scope = getattr(loaded, "scope", "course")
-        method = {"course": "render", "catalogue": "render_catalogue"}.get(scope)
-        if method is None:
-            problems.append(f"its scope is {scope!r}, not 'course' or 'catalogue'")
-        elif not callable(getattr(loaded, method, None)):
-            problems.append(f"it has no {method} method")
-        if not callable(getattr(loaded, "render_many", callable)):
-            problems.append("its render_many is not a method")
-        problems.extend(_requirement_problems(loaded))
-        problems.extend(_option_problems(getattr(loaded, "options", ())))
-    if problems:
-        msg = f"{where} is not a valid exporter: {'; '.join(problems)}"
-        raise ExportError(msg)
-    return loaded, point
-
-
-def _option_problems(declared: object) -> list[str]:
-    """What is wrong with the options an exporter declares."""
-    if not (isinstance(declared, tuple) and all(isinstance(option, ExporterOption) for option in declared)):
-        return ["its options are not a tuple of ExporterOption"]
-    return [
-        f"its option {option.name!r} has the flag {option.flag!r}, not one such as '--{option.name}'"
-        for option in declared
-        if option.flag is not None and not re.fullmatch(r"--[a-z0-9]+(-[a-z0-9]+)*", option.flag)
-    ]
-
-
-def _requirement_problems(cls: type) -> list[str]:
-    """What is wrong with the way `cls` declares requirements, if it declares any."""
-    level = getattr(cls, "requirement_level", None)
-    has_method = callable(getattr(cls, "requirements", None))
-    if level is None and not has_method:
-        return []
-    if not has_method:
-        return ["it has a requirement_level but no requirements method"]
-    if level not in ("required", "recommended"):
-        return [f"its requirement_level is {level!r}, not 'required' or 'recommended'"]
-    return []
-
-
 def exporter_info(name: str) -> ExporterInfo:
     """Describe the exporter registered as `name`, without rendering anything.
 
@@ -263,13 +173,13 @@ def exporter_info(name: str) -> ExporterInfo:
         UnknownExporterError: No exporter has that name.
         ExportError: Several packages register the name, or the exporter is broken.
     """
-    cls, point = _exporter_class(name)
+    cls, point = exporter_class(name)
     return ExporterInfo(
         name=cls.name,
         file_extension=cls.file_extension,
         media_type=cls.media_type,
         description=cls.description,
-        distribution=_distribution(point),
+        distribution=distribution(point),
         target=point.value,
         options=_options_of(cls),
         scope=getattr(cls, "scope", "course"),
@@ -306,7 +216,7 @@ def get_exporter(name: str, **options: object) -> Exporter | CatalogueExporter:
         ExportError: Several packages register the name, the exporter is broken, or it does not
             accept one of the `options`.
     """
-    cls, _ = _exporter_class(name)
+    cls, _ = exporter_class(name)
     exporter: Exporter | CatalogueExporter = cls(**_arguments(name, cls, options))
     return exporter
 
