@@ -59,11 +59,14 @@ class EdudexExporter:
 
 
 def edudex_requirements(course: Course) -> list[Requirement]:
-    """What EDU-DEX requires of a course: its codes and classifications, a located run, and texts within its limits."""
+    """What EDU-DEX requires of a course: its codes and classifications (the course file's ``edudex``
+    block), a located run, a two-letter language, and texts within EDU-DEX's limits."""
+    return [*_listing_requirements(course), *_content_requirements(course)]
+
+
+def _listing_requirements(course: Course) -> list[Requirement]:
+    """The codes and classifications EDU-DEX requires, which a brochure does not state."""
     listing = course.edudex
-    primary = course.language.split("-", 1)[0]
-    summary_length = len(course.listing_summary)
-    description_length = len(" ".join(course.description))
     return [
         Requirement(
             "edudex.org_unit_id",
@@ -115,6 +118,15 @@ def edudex_requirements(course: Course) -> list[Requirement]:
             "the kind of programme, such as training, workshop or master class",
             bool(listing and listing.program_type),
         ),
+    ]
+
+
+def _content_requirements(course: Course) -> list[Requirement]:
+    """What EDU-DEX requires of the course's own facts and texts."""
+    primary = course.language.split("-", 1)[0]
+    summary_length = len(course.listing_summary)
+    description_length = len(" ".join(course.description))
+    return [
         Requirement(
             "editions[].location",
             "at least one dated run with its location (EDU-DEX's programme location)",

@@ -211,10 +211,8 @@ class TestWrite:
     def test_permission_denied(
         self, tmp_path: Path, bundled_course: Course, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """A folder the user may not write into gives a clear error and keeps the old file.
-
-        The denial is simulated: the tests may run as root, who may write anywhere.
-        """
+        """A folder the user may not write into gives a clear error and keeps the old file."""
+        # The denial is simulated: the tests may run as root, who may write anywhere.
         target = tmp_path / "course.json"
         target.write_bytes(b"old")
 
@@ -296,6 +294,7 @@ class TestRenderEach:
         return [course.model_copy(update={"slug": slug, "title": slug.upper()}) for slug in slugs]
 
     def test_one_by_one_with_each_course_s_error(self, bundled_course: Course) -> None:
+        """Without render_many, each course is rendered alone, and one's error does not stop the others."""
         counts: list[int] = []
         results = render_each(
             self.Plain(), self.courses(bundled_course, "a", "xb", "c"), "plain", counts.append
@@ -306,6 +305,7 @@ class TestRenderEach:
         assert results[2] == b"C"
 
     def test_render_many_is_called_once(self, bundled_course: Course) -> None:
+        """An exporter that renders many gets all the courses in one call, and its per-course errors are kept."""
         self.Batched.calls.clear()
         counts: list[int] = []
         courses = self.courses(bundled_course, "a", "xb", "c")
@@ -318,11 +318,13 @@ class TestRenderEach:
         assert results[2] == b"c"
 
     def test_a_single_course_is_rendered_alone(self, bundled_course: Course) -> None:
+        """One course goes to render, not render_many."""
         self.Batched.calls.clear()
         assert render_each(self.Batched(), self.courses(bundled_course, "a"), "batched") == [b"A"]
         assert self.Batched.calls == []
 
     def test_an_error_of_the_whole_batch_is_every_course_s(self, bundled_course: Course) -> None:
+        """An error that render_many raises (a missing tool) is each course's result, and all are counted done."""
         counts: list[int] = []
         results = render_each(
             self.Missing(), self.courses(bundled_course, "a", "b"), "missing", counts.append
@@ -331,6 +333,7 @@ class TestRenderEach:
         assert counts == [2]
 
     def test_a_wrong_number_of_results_is_the_exporter_s_bug(self, bundled_course: Course) -> None:
+        """A render_many that returns a result too few is reported as the exporter's bug."""
         with pytest.raises(ExportError) as raised:
             render_each(self.Short(), self.courses(bundled_course, "a", "b"), "short")
         assert str(raised.value) == (
@@ -338,6 +341,7 @@ class TestRenderEach:
         )
 
     def test_a_catalogue_format_is_refused(self, bundled_course: Course) -> None:
+        """A catalogue format renders no single course."""
         with pytest.raises(ExportError) as raised:
             render_each(get_exporter("catalogue-json"), [bundled_course], "catalogue-json")
         assert "is a catalogue format" in str(raised.value)
