@@ -318,6 +318,7 @@ class BuildReport:
             click.echo(str(event), err=True)
         else:
             click.echo(f"\r\x1b[K{event}", err=True)  # over the bar, which is then drawn again below
+            self.bar._last_line = None  # click draws the bar only when it changed; the line wiped it
             self.bar.render_progress()
 
 
