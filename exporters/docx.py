@@ -15,7 +15,11 @@ if TYPE_CHECKING:
 __all__ = ["TEMPLATE_OPTION", "DocxExporter"]
 
 TEMPLATE_OPTION = ExporterOption(
-    "template", "A Word file whose styles, page setup, header and footer to use", kind="path"
+    "template",
+    "A Word file whose styles, page setup, header and footer to use",
+    kind="path",
+    flag="--template",
+    metavar="FILE",
 )
 """The ``template`` option of the formats made from the Word brochure (docx, pdf)."""
 

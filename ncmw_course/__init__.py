@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         CourseDataError,
         ExportError,
         NcmwCourseError,
+        NotReadyError,
         OutputError,
         Problem,
         UnknownExporterError,

@@ -8,48 +8,40 @@ Only click is imported at start-up; each command imports what it needs, so that 
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar
 
 import click
 
+from ncmw_course._cli_params import (
+    GivenOptions,
+    OptionsCommand,
+    as_path,
+    check_options,
+    exporter_options,
+    format_argument,
+    format_options,
+    paths,
+    target_option,
+)
 from ncmw_course._version import __version__
 from ncmw_course.errors import NcmwCourseError
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from click._termui_impl import ProgressBar
+
+    from ncmw_course.building import BuildEvent
     from ncmw_course.model import Course
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 DEFAULT_OUTPUT_DIR = "dist"
-
-BUNDLED = "the bundled course"
-
-CHECK_TARGETS = ("accreditation", "edudex", "jsonld")
-"""What ``check --for`` takes: the checklists of :mod:`ncmw_course.readiness` (a test keeps them in step),
-named here so that ``--help`` does not import the checklists."""
-
-
-def _as_path(value: str) -> Path:
-    from pathlib import Path  # imported when a command runs: --help needs no pathlib
-
-    return Path(value)
-
-
-def _paths(_context: click.Context, _parameter: click.Parameter, value: object) -> object:
-    """A click callback: the text of a path parameter (or of each, for several) as a Path."""
-    if value is None:
-        return None
-    if isinstance(value, tuple):
-        return tuple(_as_path(item) for item in value)
-    assert isinstance(value, str)
-    return _as_path(value)
 
 
 def handle_user_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -65,27 +57,6 @@ def handle_user_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _check_format(name: str) -> str:
-    from ncmw_course.exporting import exporter_names
-
-    names = exporter_names()
-    if name not in names:
-        choices = ", ".join(names) or "none (is ncmw-course installed?)"
-        msg = f"unknown format {name!r}; choose one of: {choices}"
-        raise click.BadParameter(msg, param_hint="FORMAT")
-    return name
-
-
-def _format_argument(_context: click.Context, _parameter: click.Parameter, value: str) -> str:
-    return _check_format(value)
-
-
-def _format_options(
-    _context: click.Context, _parameter: click.Parameter, values: Sequence[str]
-) -> tuple[str, ...]:
-    return tuple(_check_format(value) for value in values)
-
-
 def _load(path: Path | None) -> Course:
     from ncmw_course.loading import load_course
 
@@ -98,65 +69,13 @@ def _or_bundled(courses: Sequence[Path]) -> Sequence[Path | None]:
 
 
 def _shown(path: Path | None) -> str:
+    from ncmw_course.building import BUNDLED
+
     return BUNDLED if path is None else str(path)
 
 
-def _option_pairs(
-    _context: click.Context, _parameter: click.Parameter, values: Sequence[str]
-) -> dict[str, str]:
-    pairs = {}
-    for value in values:
-        key, equals, setting = value.partition("=")
-        if not equals or not key.strip():
-            msg = f"{value!r} is not NAME=VALUE, such as -O template=house.docx"
-            raise click.BadParameter(msg, param_hint="'-O'")
-        pairs[key.strip()] = setting
-    return pairs
-
-
-def exporter_options(command: Callable[P, R]) -> Callable[P, R]:
-    """The options that are passed on to exporters: ``--template FILE`` and ``-O NAME=VALUE``."""
-    command = click.option(
-        "-O",
-        "--option",
-        "extra_options",
-        metavar="NAME=VALUE",
-        multiple=True,
-        callback=_option_pairs,
-        help="An option for the exporter; repeat for several. 'ncmw-course formats' lists them.",
-    )(command)
-    return click.option(
-        "--template",
-        metavar="FILE",
-        type=click.Path(),
-        callback=_paths,
-        help="A Word file whose styles, page setup, header and footer the brochure takes (docx).",
-    )(command)
-
-
-def _collect(template: Path | None, extra_options: dict[str, str]) -> dict[str, object]:
-    options: dict[str, object] = dict(extra_options)
-    if template is not None:
-        options["template"] = template
-    return options
-
-
-def _check_options(format_names: Sequence[str], options: dict[str, object], *, every: bool) -> None:
-    """Each option must be accepted by the format (`every`) or by at least one of the formats."""
-    from ncmw_course.exporting import exporter_info
-
-    accepted = {name: {option.name for option in exporter_info(name).options} for name in format_names}
-    for key in options:
-        takers = [name for name in format_names if key in accepted[name]]
-        if (every and len(takers) < len(format_names)) or not takers:
-            hint = "--template" if key == "template" else "'-O'"
-            formats = " or ".join(format_names)
-            msg = f"{formats} has no option {key!r}; see 'ncmw-course formats'"
-            raise click.BadParameter(msg, param_hint=hint)
-
-
 courses_argument = click.argument(
-    "courses", metavar="[COURSE]...", nargs=-1, type=click.Path(), callback=_paths
+    "courses", metavar="[COURSE]...", nargs=-1, type=click.Path(), callback=paths
 )
 
 
@@ -236,30 +155,24 @@ def formats() -> None:
         )
         click.echo(f"{indent}{info.media_type}")
         for option in info.options:
-            flag = "--template FILE" if option.name == "template" else f"-O {option.name}=VALUE"
-            click.echo(f"{indent}option {flag}: {option.help}")
+            form = f"{option.flag} {option.metavar}" if option.flag else f"-O {option.name}={option.metavar}"
+            click.echo(f"{indent}option {form}: {option.help}")
 
 
-@cli.command()
-@click.argument("format_name", metavar="FORMAT", callback=_format_argument)
-@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=_paths)
+@cli.command(cls=OptionsCommand)
+@click.argument("format_name", metavar="FORMAT", callback=format_argument)
+@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=paths)
 @click.option(
     "-o",
     "--output",
     metavar="PATH",
     type=click.Path(allow_dash=True),
-    callback=_paths,
+    callback=paths,
     help="Where to write the document; '-' for stdout.  [default: dist/<slug><extension>]",
 )
 @exporter_options
 @handle_user_errors
-def export(
-    format_name: str,
-    course: Path | None,
-    output: Path | None,
-    template: Path | None,
-    extra_options: dict[str, str],
-) -> None:
+def export(format_name: str, course: Path | None, output: Path | None, options: GivenOptions) -> None:
     """Write one course in one FORMAT (see 'ncmw-course formats').
 
     \b
@@ -271,10 +184,9 @@ def export(
     from ncmw_course.exporting import exporter_info, render
     from ncmw_course.loading import load_course
 
-    options = _collect(template, extra_options)
-    _check_options([format_name], options, every=True)
+    check_options([format_name], options, every=True)
     loaded = load_course(course)
-    data = render(loaded, format_name, **options)
+    data = render(loaded, format_name, **options.values)
     if output is not None and str(output) == "-":
         stdout = sys.stdout.buffer
         try:
@@ -284,22 +196,21 @@ def export(
             pass
         return
     from ncmw_course._files import write_atomically
+    from ncmw_course.building import output_name
 
-    target = (
-        output or _as_path(DEFAULT_OUTPUT_DIR) / f"{loaded.slug}{exporter_info(format_name).file_extension}"
-    )
+    target = output or as_path(DEFAULT_OUTPUT_DIR) / output_name(exporter_info(format_name), loaded)
     write_atomically(target, data)
     click.echo(f"Wrote {target}", err=True)
 
 
-@cli.command()
+@cli.command(cls=OptionsCommand)
 @courses_argument
 @click.option(
     "-o",
     "--output-dir",
     metavar="DIR",
     type=click.Path(file_okay=False),
-    callback=_paths,
+    callback=paths,
     default=DEFAULT_OUTPUT_DIR,
     show_default=True,
     help="The folder to write into.",
@@ -310,7 +221,7 @@ def export(
     "format_names",
     metavar="FORMAT",
     multiple=True,
-    callback=_format_options,
+    callback=format_options,
     help="A format to build; repeat for several.  [default: every format]",
 )
 @click.option(
@@ -333,8 +244,7 @@ def build(
     format_names: Sequence[str],
     strict: bool,
     jobs: int | None,
-    template: Path | None,
-    extra_options: dict[str, str],
+    options: GivenOptions,
 ) -> None:
     """Write every format of every course into a folder.
 
@@ -356,138 +266,81 @@ def build(
       ncmw-course build courses/ -o site/ -f json -f catalogue-json
       ncmw-course build --strict my-course.json
     """
-    from ncmw_course._build import (
-        EXPORTERS,
-        BuildPlan,
-        Workers,
-        chunks,
-        load_course_file,
-        progress,
-        wants_bar,
-    )
-    from ncmw_course._files import write_atomically
-    from ncmw_course.exporting import exporter_info, exporter_names, render_catalogue
+    from ncmw_course.building import build as build_courses
+    from ncmw_course.exporting import exporter_names
 
-    names = list(format_names) or exporter_names()
-    options = _collect(template, extra_options)
-    _check_options(names, options, every=False)
-    infos = {name: exporter_info(name) for name in names}
-    options_for = {
-        name: {key: value for key, value in options.items() if key in {o.name for o in infos[name].options}}
-        for name in names
-    }
-    failures = skipped = written = 0
-    built: dict[str, tuple[str, Course]] = {}
-
-    def report(error: NcmwCourseError | str) -> None:
-        nonlocal failures
-        click.echo(f"Error: {error}", err=True)
-        failures += 1
-
-    def write(target: Path, data: bytes) -> None:
-        nonlocal written
-        write_atomically(target, data)
-        click.echo(f"Wrote {target}", err=True)
-        written += 1
-
-    files = _course_files(courses, report)
-    plan = BuildPlan(
-        output_dir=output_dir,
-        formats=tuple((name, infos[name].file_extension) for name in names if infos[name].scope == "course"),
-        options=options_for,
-        strict=strict,
-    )
-    EXPORTERS.clear()  # a fresh registry lookup per build; worker processes start from this state
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
-    outcomes: list[str | None] = []  # per file in order: its error, or None when it is built
-    to_build: list[tuple[Path | None, Course]] = []
-    bar = wants_bar(len(files))
-    with Workers(jobs, ticks=bar) as workers:
-        # load every course first, to refuse a second course with a slug before anything is written
-        for path, loaded in zip(files, workers.map(load_course_file, files), strict=True):
-            if isinstance(loaded, str):
-                outcomes.append(loaded)
-            elif loaded.slug in built:
-                outcomes.append(
-                    f"{_shown(path)}: has the slug {loaded.slug!r}, like {built[loaded.slug][0]}; "
-                    "give each course its own slug"
-                )
-            else:
-                built[loaded.slug] = (_shown(path), loaded)
-                to_build.append((path, loaded))
-                outcomes.append(None)
-        with progress(len(to_build) * len(plan.formats) if bar else 0) as shown:
-            reports = workers.build(plan, chunks(to_build, jobs), shown.advance)
-            for outcome in outcomes:  # the report in the order of the files
-                if outcome is not None:
-                    shown.show([f"Error: {outcome}"])
-                    failures += 1
-                    continue
-                lines = []
-                for kind, text in next(reports):
-                    if kind == "wrote":
-                        lines.append(f"Wrote {text}")
-                        written += 1
-                    elif kind == "skipped":
-                        lines.append(text)
-                        skipped += 1
-                    else:
-                        lines.append(f"Error: {text}")
-                        failures += 1
-                shown.show(lines)
-    catalogue_courses = [course for _, course in built.values()]
-    for name in names:
-        if infos[name].scope == "catalogue" and catalogue_courses:
-            try:
-                write(
-                    output_dir / f"catalogue{infos[name].file_extension}",
-                    render_catalogue(catalogue_courses, name),
-                )
-            except NcmwCourseError as error:
-                report(error)
-    summary = f"Built {_count(written, 'file')} for {_count(len(built), 'course')} in {output_dir}"
-    if skipped:
-        summary += f"; skipped {_count(skipped, 'file')}"
-    if failures:
-        summary += f"; {_count(failures, 'problem')} reported above"
-    click.echo(summary, err=True)
-    if failures:
+    check_options(list(format_names) or exporter_names(), options, every=False)
+    with BuildReport(terminal=sys.stderr.isatty()) as report:
+        summary = build_courses(
+            courses,
+            output_dir,
+            formats=format_names,
+            options=options.values,
+            strict=strict,
+            jobs=jobs,
+            on_event=report,
+            ticks=report.terminal,
+        )
+    click.echo(str(summary), err=True)
+    if not summary.ok:
         raise SystemExit(1)
 
 
-def _course_files(paths: Sequence[Path], report: Callable[[NcmwCourseError], None]) -> list[Path | None]:
-    """The course files to build: files as given, the *.json files of folders; the bundled course if none."""
-    if not paths:
-        return [None]
-    files: list[Path | None] = []
-    for path in paths:
-        if not path.is_dir():
-            files.append(path)
-            continue
-        found = sorted(item for item in path.glob("*.json") if item.is_file())
-        if not found:
-            report(NcmwCourseError(f"{path}: the folder has no course files (*.json)"))
-        files.extend(found)
-    return files
+class BuildReport:
+    """Prints a build's events on stderr, one line each; on a terminal, a build of several courses
+    shows a progress bar of its documents below the lines."""
+
+    def __init__(self, *, terminal: bool) -> None:
+        self.terminal = terminal
+        self.stack = contextlib.ExitStack()
+        self.bar: ProgressBar[int] | None = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stack.close()
+
+    def __call__(self, event: BuildEvent) -> None:
+        from ncmw_course.building import Planned, Progress
+
+        if isinstance(event, Planned):
+            if self.terminal and event.files >= 2 and event.documents:
+                self.bar = self.stack.enter_context(
+                    click.progressbar(
+                        length=event.documents, label="Building", file=sys.stderr, show_pos=True
+                    )
+                )
+        elif isinstance(event, Progress):
+            if self.bar is not None:
+                self.bar.update(event.documents)
+        elif self.bar is None:
+            click.echo(str(event), err=True)
+        else:
+            click.echo(f"\r\x1b[K{event}", err=True)  # over the bar, which is then drawn again below
+            self.bar._last_line = None  # click draws the bar only when it changed; the line wiped it
+            self.bar.render_progress()
 
 
 @cli.command()
 @click.option(
     "--for",
     "target",
+    metavar="TARGET",
     required=True,
-    type=click.Choice(CHECK_TARGETS),
-    help="What to check the course against.",
+    callback=target_option,
+    help="What to check the course against: accreditation, or a format such as edudex or jsonld.",
 )
-@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=_paths)
+@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=paths)
 @handle_user_errors
 def check(target: str, course: Path | None) -> None:
     """Report whether a course has what a target needs.
 
     Lists each requirement as present or missing. Exits 0 when the course is
-    ready and 1 when something is missing. Targets: edudex (the EDU-DEX feed),
-    jsonld (schema.org Course data that search engines show), accreditation
-    (what the registers' accreditation wizards ask for).
+    ready and 1 when something is missing. TARGET is accreditation (what the
+    registers' accreditation wizards ask for) or a format that declares what
+    it needs: edudex (the EDU-DEX feed), jsonld (schema.org Course data that
+    search engines show) or a plugin's format.
 
     \b
     Examples:

@@ -17,6 +17,7 @@ __all__ = [
     "OutputError",
     "Problem",
     "UnknownExporterError",
+    "UnknownTargetError",
 ]
 
 
@@ -85,6 +86,16 @@ class UnknownExporterError(NcmwCourseError):
         super().__init__(f"unknown format {name!r}; available formats: {choices}")
 
 
+class UnknownTargetError(NcmwCourseError):
+    """A name that is neither a core readiness checklist nor a format that declares requirements."""
+
+    def __init__(self, name: str, available: Sequence[str], *, is_format: bool = False) -> None:
+        self.name = name
+        self.available = tuple(available)
+        what = f"the format {name!r} declares no requirements" if is_format else f"unknown target {name!r}"
+        super().__init__(f"{what}; choose one of: {', '.join(self.available)}")
+
+
 class ExportError(NcmwCourseError):
     """An exporter could not be loaded, or could not render the course."""
 
@@ -112,6 +123,11 @@ class NotReadyError(ExportError):
         super().__init__(
             f"the course is not ready for {format_name}; add to the course file:{items}\n(see '{check}')"
         )
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The field of each missing item, such as ``price``: the text before its ``:``."""
+        return tuple(item.split(":", 1)[0] for item in self.missing)
 
 
 class OutputError(NcmwCourseError):

@@ -13,10 +13,15 @@ A catalogue exporter renders many courses into one document (a catalogue JSON, a
 ``ItemList``). It registers in the same group, says ``scope = "catalogue"`` and implements
 ``render_catalogue(courses)`` instead of ``render(course)``; see :class:`CatalogueExporter`.
 
+An exporter may also have optional capabilities, each a typed protocol checked with ``isinstance``:
+:class:`RendersMany` (several courses in one go, as pdf does) and
+:class:`~ncmw_course.readiness.DeclaresRequirements` (what a course must state for the format, which
+``check --for`` lists and a build skips a course for).
+
 An exporter that takes settings declares them as ``options``, a tuple of :class:`ExporterOption`,
 and accepts them as keyword arguments of its constructor. The library passes them through
-``render(course, name, **options)``; the CLI through ``--template FILE`` and ``-O NAME=VALUE``.
-A third-party exporter declares its own options the same way.
+``render(course, name, **options)``; the CLI through ``-O NAME=VALUE``, or the flag an option
+declares (``--template FILE``). A third-party exporter declares its own options the same way.
 """
 
 from __future__ import annotations
@@ -24,15 +29,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, runtime_checkable
 
 from ncmw_course._files import write_atomically
-from ncmw_course.errors import ExportError, NcmwCourseError, UnknownExporterError
+from ncmw_course._registry import ENTRY_POINT_GROUP, distribution, exporter_class, exporter_names
+from ncmw_course.errors import ExportError, NcmwCourseError
 
 if TYPE_CHECKING:
     from ncmw_course.model import Course
+    from ncmw_course.readiness import RequirementLevel
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -40,6 +46,7 @@ __all__ = [
     "Exporter",
     "ExporterInfo",
     "ExporterOption",
+    "RendersMany",
     "exporter_info",
     "exporter_names",
     "get_exporter",
@@ -50,12 +57,14 @@ __all__ = [
     "write",
 ]
 
-ENTRY_POINT_GROUP = "ncmw_course.exporters"
-
 
 @dataclass(frozen=True)
 class ExporterOption:
-    """A setting that an exporter accepts as a keyword argument of its constructor."""
+    """A setting that an exporter accepts as a keyword argument of its constructor.
+
+    On the command line it is ``-O name=VALUE``, and also ``FLAG METAVAR`` when it declares a
+    `flag`, such as ``ExporterOption("template", …, flag="--template", metavar="FILE")``.
+    """
 
     name: str
     """The keyword argument, and the option's name on the command line (``-O name=value``)."""
@@ -63,6 +72,11 @@ class ExporterOption:
     """One line that tells a user what the option does."""
     kind: Literal["text", "path"] = "text"
     """``path`` values are given to the exporter as :class:`~pathlib.Path`, ``text`` as ``str``."""
+    flag: str | None = None
+    """A long flag of its own on the command line, such as ``--template``; lower-case letters,
+    digits and hyphens. Formats that declare one flag should mean one option by it."""
+    metavar: str = "VALUE"
+    """What the value is called in help and in ``ncmw-course formats``, such as ``FILE``."""
 
 
 @runtime_checkable
@@ -88,17 +102,6 @@ class Exporter(Protocol):
         """Render `course` as the bytes of one document. Pure: no I/O, no clock, no randomness."""
         ...
 
-    # Optional, and so not part of the protocol's checked members: an exporter whose set-up is
-    # costly for each call (pdf starts LibreOffice) may also offer
-    #
-    #     def render_many(
-    #         self, courses: Sequence[Course], done: Callable[[int], None]
-    #     ) -> list[bytes | NcmwCourseError]: ...
-    #
-    # which renders several courses at once and returns, for each course in order, its document or
-    # its error, calling done(n) as n more are finished (for a progress bar; once per course in
-    # all). `render_each` (and so `ncmw-course build`) uses it when it is there.
-
 
 @runtime_checkable
 class CatalogueExporter(Protocol):
@@ -121,6 +124,27 @@ class CatalogueExporter(Protocol):
         ...
 
 
+@runtime_checkable
+class RendersMany(Protocol):
+    """**Protocol, optional:** an :class:`Exporter` that renders several courses in one go.
+
+    For an exporter whose set-up is costly on every call (pdf starts LibreOffice, over a second):
+    :func:`render_each`, and so ``ncmw-course build``, hands it a chunk of courses at once. It is
+    checked with ``isinstance(exporter, RendersMany)``; an exporter that only has ``render`` is
+    rendered one course at a time.
+    """
+
+    def render_many(
+        self, courses: Sequence[Course], done: Callable[[int], None]
+    ) -> list[bytes | NcmwCourseError]:
+        """Render `courses` and return, for each in order, its document or the error that stopped it.
+
+        Calls ``done(n)`` as `n` more courses are finished (for a progress bar; ``len(courses)`` in
+        all). An error that stops every course (a missing tool) may be raised instead.
+        """
+        ...
+
+
 @dataclass(frozen=True)
 class ExporterInfo:
     """What the registry knows about one exporter, read without rendering anything."""
@@ -137,70 +161,9 @@ class ExporterInfo:
     """The settings the exporter accepts."""
     scope: str = "course"
     """``course`` for one document per course, ``catalogue`` for one document of all courses."""
-
-
-def _registered(name: str | None = None) -> list[EntryPoint]:
-    found = entry_points(group=ENTRY_POINT_GROUP)
-    return [point for point in found if name is None or point.name == name]
-
-
-def _distribution(point: EntryPoint) -> str:
-    return point.dist.name if point.dist is not None else "an unknown package"
-
-
-def exporter_names() -> list[str]:
-    """The names of all registered exporters, sorted. Imports no exporter."""
-    return sorted({point.name for point in _registered()})
-
-
-def _entry_point(name: str) -> EntryPoint:
-    found = _registered(name)
-    if not found:
-        raise UnknownExporterError(name, exporter_names())
-    if len(found) > 1:
-        packages = " and ".join(sorted(_distribution(point) for point in found))
-        msg = (
-            f"the format {name!r} is registered by more than one package ({packages}); uninstall one of them"
-        )
-        raise ExportError(msg)
-    return found[0]
-
-
-def _exporter_class(name: str) -> tuple[type[Exporter | CatalogueExporter], EntryPoint]:
-    point = _entry_point(name)
-    where = f"the exporter {name!r} ({point.value}, from {_distribution(point)})"
-    try:
-        loaded = point.load()
-    except Exception as error:  # a broken plugin is the user's environment, not our bug
-        msg = f"{where} could not be loaded: {type(error).__name__}: {error}"
-        raise ExportError(msg) from error
-    problems = []
-    if not isinstance(loaded, type):
-        problems.append("it is not a class")
-    else:
-        if getattr(loaded, "name", None) != name:
-            problems.append(f"its name is {getattr(loaded, 'name', None)!r}, not {name!r}")
-        if not str(getattr(loaded, "file_extension", "")).startswith("."):
-            problems.append("its file_extension does not start with '.'")
-        if "/" not in str(getattr(loaded, "media_type", "")):
-            problems.append("its media_type is not a media type")
-        if not isinstance(getattr(loaded, "description", None), str):
-            problems.append("it has no description")
-        scope = getattr(loaded, "scope", "course")
-        method = {"course": "render", "catalogue": "render_catalogue"}.get(scope)
-        if method is None:
-            problems.append(f"its scope is {scope!r}, not 'course' or 'catalogue'")
-        elif not callable(getattr(loaded, method, None)):
-            problems.append(f"it has no {method} method")
-        declared = getattr(loaded, "options", ())
-        if not (
-            isinstance(declared, tuple) and all(isinstance(option, ExporterOption) for option in declared)
-        ):
-            problems.append("its options are not a tuple of ExporterOption")
-    if problems:
-        msg = f"{where} is not a valid exporter: {'; '.join(problems)}"
-        raise ExportError(msg)
-    return loaded, point
+    requirement_level: RequirementLevel | None = None
+    """For a format that :class:`~ncmw_course.readiness.DeclaresRequirements`, whether they are
+    ``required`` to render or ``recommended``; ``None`` for a format that declares none."""
 
 
 def exporter_info(name: str) -> ExporterInfo:
@@ -210,16 +173,17 @@ def exporter_info(name: str) -> ExporterInfo:
         UnknownExporterError: No exporter has that name.
         ExportError: Several packages register the name, or the exporter is broken.
     """
-    cls, point = _exporter_class(name)
+    cls, point = exporter_class(name)
     return ExporterInfo(
         name=cls.name,
         file_extension=cls.file_extension,
         media_type=cls.media_type,
         description=cls.description,
-        distribution=_distribution(point),
+        distribution=distribution(point),
         target=point.value,
         options=_options_of(cls),
         scope=getattr(cls, "scope", "course"),
+        requirement_level=getattr(cls, "requirement_level", None),
     )
 
 
@@ -252,7 +216,7 @@ def get_exporter(name: str, **options: object) -> Exporter | CatalogueExporter:
         ExportError: Several packages register the name, the exporter is broken, or it does not
             accept one of the `options`.
     """
-    cls, _ = _exporter_class(name)
+    cls, _ = exporter_class(name)
     exporter: Exporter | CatalogueExporter = cls(**_arguments(name, cls, options))
     return exporter
 
@@ -299,7 +263,7 @@ def render_each(
 
     Returns, for each course in order, its document or the error that stopped it (not ready, a
     missing tool, a failed conversion), so that one course's problem does not stop the others. An
-    exporter with ``render_many`` renders them all in one go (pdf: one LibreOffice run). `done` is
+    exporter that :class:`RendersMany` renders them all in one go (pdf: one LibreOffice run). `done` is
     called with the number of courses finished as they finish, for a progress bar.
 
     Raises:
@@ -307,8 +271,7 @@ def render_each(
     """
     exporter = _course_exporter(exporter, name)
     finished = done or (lambda _count: None)
-    render_many = getattr(exporter, "render_many", None)
-    if render_many is None or len(courses) < 2:
+    if not isinstance(exporter, RendersMany) or len(courses) < 2:
         results: list[bytes | NcmwCourseError] = []
         for course in courses:
             try:
@@ -318,7 +281,7 @@ def render_each(
             finished(1)
         return results
     try:
-        many = render_many(courses, finished)
+        many = exporter.render_many(courses, finished)
     except NcmwCourseError as error:  # such as a missing tool: the same for every course
         finished(len(courses))
         return [error] * len(courses)

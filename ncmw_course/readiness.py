@@ -1,33 +1,41 @@
 """Is a course ready for a target? What is present and what is missing, field by field.
 
-Targets are the places a course goes beyond its own documents: the EDU-DEX feed, a web page
-with schema.org Course data that search engines show, and the accreditation registers' wizards.
-Each target is a checklist of requirements on the model; nothing is ever filled in by guessing.
+A target is a place a course goes beyond its own documents. Its checklist is a list of
+:class:`Requirement` on the model; nothing is ever filled in by guessing. There are two kinds:
+
+- A format whose exporter :class:`DeclaresRequirements`: the exporter owns its checklist. Built in
+  are ``edudex`` (the EDU-DEX feed, which refuses a course without them) and ``jsonld`` (the
+  schema.org data that search engines show, recommended); a plugin's format is a target the same
+  way.
+- A core checklist (:data:`CHECKLISTS`), for a place that no format feeds: ``accreditation``, what
+  the registers' accreditation wizards ask for.
+
+:func:`check_readiness` applies one (``ncmw-course check --for TARGET``); :func:`target_names`
+lists them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, TypeAlias, runtime_checkable
+
+from ncmw_course.errors import NcmwCourseError, NotReadyError, UnknownTargetError
 
 if TYPE_CHECKING:
     from ncmw_course.model import Course
 
 __all__ = [
-    "EDUDEX_DESCRIPTION_LIMIT",
-    "EDUDEX_SUMMARY_LIMIT",
-    "TARGETS",
+    "CHECKLISTS",
+    "DeclaresRequirements",
     "Readiness",
     "Requirement",
+    "RequirementLevel",
     "check_readiness",
+    "check_target",
+    "refusal",
     "target_names",
 ]
-
-EDUDEX_SUMMARY_LIMIT = 200
-"""EDU-DEX's programSummaryText holds at most this many characters."""
-EDUDEX_DESCRIPTION_LIMIT = 1200
-"""EDU-DEX's programDescriptionText holds at most this many characters."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,35 @@ class Requirement:
     """What it is, in words a course coordinator understands."""
     present: bool
     """Whether the course has it."""
+
+
+RequirementLevel: TypeAlias = Literal["required", "recommended"]
+"""What a format's requirements mean for rendering (see :class:`DeclaresRequirements`)."""
+
+
+@runtime_checkable
+class DeclaresRequirements(Protocol):
+    """**Protocol, optional:** an exporter that says what a course must state for its format.
+
+    Such a format is a target of :func:`check_readiness` and ``ncmw-course check --for NAME``,
+    which lists each requirement as present or missing and exits 1 when one is missing. Its
+    `requirement_level` says what a missing one means for rendering:
+
+    - ``"required"``: the format cannot be made without them. ``render`` refuses the course with
+      the :class:`~ncmw_course.errors.NotReadyError` of :func:`refusal`, and a build does not
+      render it: it skips the format for that course ("Skipped edudex for … not ready; missing …"),
+      or with ``strict`` reports an error. ``edudex`` is such a format.
+    - ``"recommended"``: the document is made all the same, poorer: a build writes it. ``jsonld``
+      is such a format: search engines show a course as a rich result only with these facts.
+
+    The registry checks the level when it loads the exporter.
+    """
+
+    requirement_level: ClassVar[RequirementLevel]
+
+    def requirements(self, course: Course) -> Sequence[Requirement]:
+        """The format's checklist, applied to `course`, in the order ``check`` lists it."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -60,109 +97,11 @@ class Readiness:
         return tuple(requirement for requirement in self.requirements if not requirement.present)
 
 
-def _edudex(course: Course) -> list[Requirement]:
-    listing = course.edudex
-    primary = course.language.split("-", 1)[0]
-    summary_length = len(course.listing_summary)
-    description_length = len(" ".join(course.description))
-    return [
-        Requirement(
-            "edudex.org_unit_id",
-            "the provider's organisation unit ID at EDU-DEX",
-            bool(listing and listing.org_unit_id),
-        ),
-        Requirement(
-            "edudex.program_id",
-            "the provider's ID for this programme at EDU-DEX",
-            bool(listing and listing.program_id),
-        ),
-        Requirement(
-            "edudex.program_forms",
-            "how the programme is organised, such as part-time",
-            bool(listing and listing.program_forms),
-        ),
-        Requirement(
-            "edudex.program_level",
-            "the programme's level, such as post-hbo",
-            bool(listing and listing.program_level),
-        ),
-        Requirement(
-            "edudex.degree",
-            "what participants receive, such as certificate of participation",
-            bool(listing and listing.degree),
-        ),
-        Requirement(
-            "edudex.application_type",
-            "whether people apply individually or as a group",
-            bool(listing and listing.application_type),
-        ),
-        Requirement(
-            "edudex.application_open",
-            "whether applications are open (true or false)",
-            listing is not None and listing.application_open is not None,
-        ),
-        Requirement(
-            "edudex.payment_due",
-            "when participants pay: up-front, afterwards or installments",
-            bool(listing and listing.payment_due),
-        ),
-        Requirement(
-            "edudex.start_date_determination",
-            "how the start date is set, such as fixed starting date",
-            bool(listing and listing.start_date_determination),
-        ),
-        Requirement(
-            "edudex.program_type",
-            "the kind of programme, such as training, workshop or master class",
-            bool(listing and listing.program_type),
-        ),
-        Requirement(
-            "editions[].location",
-            "at least one dated run with its location (EDU-DEX's programme location)",
-            any(edition.location for edition in course.editions),
-        ),
-        Requirement(
-            "language",
-            f"a language with a two-letter code, such as nl ({primary!r} has {len(primary)} letters)",
-            len(primary) == 2,
-        ),
-        Requirement(
-            "contact.email",
-            "an e-mail address with plain ASCII before the @, as EDU-DEX requires",
-            course.contact.email is None or course.contact.email.split("@", 1)[0].isascii(),
-        ),
-        Requirement(
-            "summary",
-            f"a summary of at most {EDUDEX_SUMMARY_LIMIT} characters (the description's first sentence has {summary_length})",
-            summary_length <= EDUDEX_SUMMARY_LIMIT,
-        ),
-        Requirement(
-            "description",
-            f"a description of at most {EDUDEX_DESCRIPTION_LIMIT} characters (it has {description_length})",
-            description_length <= EDUDEX_DESCRIPTION_LIMIT,
-        ),
-    ]
-
-
-def _jsonld(course: Course) -> list[Requirement]:
-    """Google's former required set for a Course in search results."""
-    return [
-        Requirement("title", "the course name", bool(course.title)),
-        Requirement("description", "a description", bool(course.description)),
-        Requirement("provider", "the provider", bool(course.provider.name)),
-        Requirement("price", "the price, for offers", course.price is not None),
-        Requirement("editions", "at least one dated run, for hasCourseInstance", bool(course.editions)),
-        Requirement(
-            "editions[].mode",
-            "how each run is given (onsite, online or blended), for courseMode",
-            bool(course.editions) and all(edition.mode for edition in course.editions),
-        ),
-        Requirement(
-            "hours",
-            "the contact hours or study load, for each run's courseWorkload",
-            bool(course.hours and (course.hours.contact_hours or course.hours.study_load)),
-        ),
-    ]
+def refusal(format_name: str, requirements: Sequence[Requirement]) -> NotReadyError | None:
+    """The error that refuses a course lacking some of a format's `requirements`, listing each
+    missing one as ``field: what it is``; ``None`` when the course has them all."""
+    missing = [f"{item.field}: {item.description}" for item in requirements if not item.present]
+    return NotReadyError(format_name, missing) if missing else None
 
 
 def _accreditation(course: Course) -> list[Requirement]:
@@ -204,23 +143,57 @@ def _accreditation(course: Course) -> list[Requirement]:
     ]
 
 
-TARGETS: dict[str, Callable[[Course], list[Requirement]]] = {
-    "accreditation": _accreditation,
-    "edudex": _edudex,
-    "jsonld": _jsonld,
-}
-"""The checklists by target name."""
+CHECKLISTS: dict[str, Callable[[Course], list[Requirement]]] = {"accreditation": _accreditation}
+"""The core checklists by target name: targets that are no format. They come before a format of
+the same name."""
 
 
 def target_names() -> list[str]:
-    """The targets ``check --for`` knows, sorted."""
-    return sorted(TARGETS)
+    """The targets :func:`check_readiness` knows, sorted: the core checklists and each registered
+    format that declares requirements (a plugin's too). A format that cannot be loaded is left out:
+    using it says why."""
+    from ncmw_course.exporting import exporter_info, exporter_names
+
+    names = set(CHECKLISTS)
+    for name in exporter_names():
+        try:
+            declares = exporter_info(name).requirement_level is not None
+        except NcmwCourseError:
+            continue
+        if declares:
+            names.add(name)
+    return sorted(names)
+
+
+def check_target(target: str) -> None:
+    """Make sure `target` is one of :func:`target_names`, loading no more than that format.
+
+    Raises:
+        UnknownTargetError: It is not; the error lists the targets.
+        ExportError: It is a format whose exporter cannot be loaded.
+    """
+    from ncmw_course.exporting import exporter_info, exporter_names
+
+    if target in CHECKLISTS:
+        return
+    is_format = target in exporter_names()
+    if not is_format or exporter_info(target).requirement_level is None:
+        raise UnknownTargetError(target, target_names(), is_format=is_format)
 
 
 def check_readiness(course: Course, target: str) -> Readiness:
     """Apply the checklist of `target` to `course`.
 
     Raises:
-        KeyError: `target` is not one of :func:`target_names`.
+        UnknownTargetError: `target` is not one of :func:`target_names`.
+        ExportError: `target` is a format whose exporter cannot be loaded.
     """
-    return Readiness(target, tuple(TARGETS[target](course)))
+    checklist = CHECKLISTS.get(target)
+    if checklist is not None:
+        return Readiness(target, tuple(checklist(course)))
+    check_target(target)
+    from ncmw_course.exporting import get_exporter
+
+    exporter = get_exporter(target)
+    assert isinstance(exporter, DeclaresRequirements)  # as check_target found
+    return Readiness(target, tuple(exporter.requirements(course)))

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from ncmw_course import load_course, render
+from ncmw_course._cli_params import BUILT_IN_FLAGS
 from ncmw_course.cli import cli
 from ncmw_course.exporting import exporter_info, exporter_names
 
@@ -215,25 +216,51 @@ class TestExporterOptions:
         assert (result.exit_code, result.stdout) == (0, "ONTROUW BINNEN DE RELATIE!\n")
 
     def test_formats_lists_options(self, runner: CliRunner) -> None:
-        """formats shows each option under its format."""
+        """formats shows each option under its format, in the form it declares."""
         result = runner.invoke(cli, ["formats"])
-        assert "option -O suffix=VALUE: Text to put after the title\n" in result.stdout
+        lines = [line.strip() for line in result.stdout.splitlines()]
+        shout = next(number for number, line in enumerate(lines) if line.startswith("shout "))
+        assert lines[shout + 1 : shout + 4] == [
+            "text/plain",
+            "option -O suffix=VALUE: Text to put after the title",
+            "option --prefix TEXT: Text to put before the title",
+        ]
 
-    def test_undeclared_option_is_a_usage_error(self, runner: CliRunner) -> None:
-        """An option the format does not take exits 2 before anything is rendered."""
-        result = runner.invoke(cli, ["export", "json", "-O", "suffix=!"])
-        assert result.exit_code == 2
-        assert result.stderr.endswith(
-            "Error: Invalid value for '-O': json has no option 'suffix'; see 'ncmw-course formats'\n"
-        )
+    @pytest.mark.parametrize("given", [["--prefix", "> "], ["--prefix=> "], ["-O", "prefix=> "]])
+    def test_declared_flag_or_option(self, runner: CliRunner, given: list[str]) -> None:
+        """An option with a flag of its own is given by that flag, in either form, or by -O."""
+        result = runner.invoke(cli, ["export", "shout", *given, "-o", "-"])
+        assert (result.exit_code, result.stdout) == (0, "> ONTROUW BINNEN DE RELATIE\n")
 
-    def test_malformed_option(self, runner: CliRunner) -> None:
-        """-O without '=' is a usage error with an example."""
-        result = runner.invoke(cli, ["export", "shout", "-O", "suffix"])
-        assert result.exit_code == 2
-        assert result.stderr.endswith(
-            "Error: Invalid value for '-O': 'suffix' is not NAME=VALUE, such as -O template=house.docx\n"
-        )
+    def test_flag_and_option_together(self, runner: CliRunner) -> None:
+        """A flag and -O options of one format go together; the flag wins over -O for its option."""
+        arguments = ["-O", "suffix=!", "-O", "prefix=x", "--prefix", "> ", "-o", "-"]
+        result = runner.invoke(cli, ["export", "shout", *arguments])
+        assert (result.exit_code, result.stdout) == (0, "> ONTROUW BINNEN DE RELATIE!\n")
+
+    @pytest.mark.parametrize(
+        ("arguments", "error"),
+        [
+            (
+                ["json", "-O", "suffix=!"],
+                "Invalid value for '-O': json has no option 'suffix'; see 'ncmw-course formats'",
+            ),
+            (
+                ["json", "--prefix", "x"],
+                "Invalid value for --prefix: json has no option 'prefix'; see 'ncmw-course formats'",
+            ),
+            (
+                ["shout", "-O", "suffix"],
+                "Invalid value for '-O': 'suffix' is not NAME=VALUE, such as -O template=house.docx",
+            ),
+            (["shout", "--prefx", "x"], "No such option '--prefx'. Did you mean '--prefix'?"),
+        ],
+        ids=["undeclared option", "flag of another format", "malformed option", "undeclared flag"],
+    )
+    def test_usage_errors(self, runner: CliRunner, arguments: list[str], error: str) -> None:
+        """An option or flag the format does not take, or a malformed one, exits 2 before anything is rendered."""
+        result = runner.invoke(cli, ["export", *arguments])
+        assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, f"Error: {error}")
 
     def test_build_passes_options_only_to_formats_that_take_them(
         self, runner: CliRunner, tmp_path: Path
@@ -245,6 +272,67 @@ class TestExporterOptions:
             encoding="utf-8"
         ) == "ONTROUW BINNEN DE RELATIE?\n"
         assert (tmp_path / "dist" / f"{SLUG}.json").read_bytes() == render(load_course(), "json")
+
+
+class TestTemplateFlag:
+    """docx and pdf declare --template FILE for their template option; -O template=FILE says the same."""
+
+    @pytest.fixture
+    def house(self, tmp_path: Path) -> Path:
+        """A Word template: the brochure of the full course, which has every style the brochure needs."""
+        path = tmp_path / "house.docx"
+        path.write_bytes(render(load_course(TESTDATA / "course_full.json"), "docx"))
+        return path
+
+    @pytest.mark.parametrize("form", ["--template {}", "--template={}", "-O template={}"])
+    def test_export(self, runner: CliRunner, house: Path, form: str) -> None:
+        """Each form gives the template to the exporter: the brochure is the library's with that template."""
+        result = runner.invoke(cli, ["export", "docx", *form.format(house).split(" "), "-o", "-"])
+        assert result.exit_code == 0
+        assert result.stdout_bytes == render(load_course(), "docx", template=house)
+        assert result.stdout_bytes != render(load_course(), "docx")
+
+    def test_build_gives_it_to_the_formats_that_declare_it(
+        self, runner: CliRunner, house: Path, tmp_path: Path
+    ) -> None:
+        """In a build, --template goes to docx; json, which does not take it, is built as usual."""
+        result = runner.invoke(cli, ["build", "-f", "json", "-f", "docx", "--template", str(house)])
+        assert (result.exit_code, result.stderr) == (
+            0,
+            f"Wrote dist/{SLUG}.json\nWrote dist/{SLUG}.docx\nBuilt 2 files for 1 course in dist\n",
+        )
+        assert (tmp_path / "dist" / f"{SLUG}.docx").read_bytes() == render(
+            load_course(), "docx", template=house
+        )
+
+    def test_a_format_without_it(self, runner: CliRunner) -> None:
+        """--template for formats that do not take it is a usage error named by the flag."""
+        result = runner.invoke(cli, ["build", "-f", "json", "--template", "house.docx"])
+        assert result.exit_code == 2
+        assert result.stderr.endswith(
+            "Error: Invalid value for --template: json has no option 'template'; see 'ncmw-course formats'\n"
+        )
+
+    def test_a_flag_that_two_formats_declare_for_different_options(
+        self, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """When a plugin declares --template for another option, the flag is refused and -O named."""
+        monkeypatch.syspath_prepend(str(REPO / "tests" / "fake_plugin_broken"))
+        result = runner.invoke(cli, ["export", "docx", "--template", "house.docx"])
+        assert result.exit_code == 2
+        assert result.stderr.endswith(
+            "Error: Invalid value for '--template': docx, other-template, pdf declare it for different "
+            "options (style, template); use -O NAME=VALUE\n"
+        )
+
+    def test_help_names_the_built_in_flags(self) -> None:
+        """The help of -O names the flags the built-in formats declare (the help may not load them)."""
+        declared: dict[str, list[str]] = {}
+        for info in (exporter_info(name) for name in exporter_names()):
+            for option in info.options:
+                if info.distribution == "ncmw-course" and option.flag:
+                    declared.setdefault(f"{option.flag} {option.metavar}", []).append(info.name)
+        assert "; ".join(f"{flag} ({', '.join(names)})" for flag, names in declared.items()) == BUILT_IN_FLAGS
 
 
 class TestBuild:
@@ -389,6 +477,14 @@ class TestNotReady:
             ),
         )
 
+    def test_the_check_names_the_course_file(self, runner: CliRunner) -> None:
+        """For a course file, the check to run names the file."""
+        minimal = TESTDATA / "course_minimal.json"
+        result = runner.invoke(cli, ["build", str(minimal), "-f", "needy"])
+        assert result.stderr.startswith(
+            f"Skipped needy for minimale-cursus: not ready; missing price (see 'ncmw-course check --for needy {minimal}')\n"
+        )
+
     def test_strict_build_fails(self, runner: CliRunner) -> None:
         """With --strict, a format the course is not ready for is an error."""
         result = runner.invoke(cli, ["build", "--strict", "-f", "needy"])
@@ -420,6 +516,22 @@ class TestNotReady:
         assert (tmp_path / "dist" / "gespreksvoering-bij-scheiding.needy").read_text(
             encoding="utf-8"
         ) == "495.00"
+
+    def test_format_that_declares_no_requirements_is_skipped_without_a_check(self, runner: CliRunner) -> None:
+        """A format that refuses the course but declares nothing is skipped; there is no check to name."""
+        result = runner.invoke(cli, ["build", "-f", "picky"])
+        assert (result.exit_code, result.stderr) == (
+            0,
+            f"Skipped picky for {SLUG}: not ready; missing price\nBuilt 0 files for 1 course in dist; skipped 1 file\n",
+        )
+
+    def test_recommended_requirements_do_not_stop_a_build(self, runner: CliRunner) -> None:
+        """A format that only recommends its requirements is built for a course that lacks them."""
+        result = runner.invoke(cli, ["build", "-f", "hopeful"])
+        assert (result.exit_code, result.stderr) == (
+            0,
+            f"Wrote dist/{SLUG}.hopeful\nBuilt 1 file for 1 course in dist\n",
+        )
 
 
 class TestMissingTool:
@@ -485,11 +597,32 @@ class TestCheck:
         )
         assert "MISSING" not in result.stdout
 
-    def test_unknown_target_is_a_usage_error(self, runner: CliRunner) -> None:
-        """An unknown target exits 2 and names the choices."""
-        result = runner.invoke(cli, ["check", "--for", "springest"])
+    @pytest.mark.parametrize(
+        ("target", "message"),
+        [
+            ("springest", "unknown target 'springest'"),
+            ("docx", "the format 'docx' declares no requirements"),
+        ],
+    )
+    def test_unknown_target_is_a_usage_error(self, runner: CliRunner, target: str, message: str) -> None:
+        """A name that is no target exits 2 and lists the targets."""
+        result = runner.invoke(cli, ["check", "--for", target])
         assert result.exit_code == 2
-        assert "'springest' is not one of 'accreditation', 'edudex', 'jsonld'" in result.stderr
+        assert result.stderr.endswith(
+            f"Error: Invalid value for '--for': {message}; choose one of: accreditation, edudex, jsonld\n"
+        )
+
+    def test_a_plugin_s_format_is_a_target(self, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A plugin's format that declares requirements can be checked, with no change to ncmw-course."""
+        monkeypatch.syspath_prepend(str(REPO / "tests" / "fake_plugin"))
+        result = runner.invoke(cli, ["check", "--for", "needy"])
+        assert (result.exit_code, result.stdout) == (
+            1,
+            (
+                "the bundled course (“Ontrouw binnen de relatie”) is not ready for needy: 1 of 1 missing\n"
+                "  MISSING  price  the cost\n"
+            ),
+        )
 
 
 def test_schema_prints_the_published_schema(runner: CliRunner) -> None:
@@ -567,23 +700,30 @@ def test_every_command_has_help_with_an_example(runner: CliRunner, command: str,
 )
 def test_light_commands_import_no_rendering_library(arguments: list[str], tmp_path: Path) -> None:
     """Commands that need no Word or EPUB library do not load python-docx, ebooklib or lxml."""
-    import subprocess
-    import sys
+    assert modules_loaded_by(arguments, ("docx", "ebooklib", "lxml"), tmp_path) == []
 
+
+@pytest.mark.parametrize("command", ["", *sorted(cli.commands)])
+def test_help_loads_no_exporter(command: str, tmp_path: Path) -> None:
+    """--help, of the program and of each command, imports no exporter and reads no entry point."""
+    loaded = ("exporters", "ncmw_course.exporting", "ncmw_course.readiness", "importlib.metadata")
+    assert modules_loaded_by([*command.split(), "--help"], loaded, tmp_path) == []
+
+
+def modules_loaded_by(arguments: list[str], modules: tuple[str, ...], cwd: Path) -> list[str]:
+    """Which of `modules` a fresh Python has imported after running the command line (which must succeed)."""
     code = (
-        "import sys\n"
+        "import json, sys\n"
         "from ncmw_course.cli import cli\n"
         "try:\n"
         f"    cli({arguments!r}, prog_name='ncmw-course')\n"
         "except SystemExit as stop:\n"
         "    assert not stop.code, stop.code\n"
-        "heavy = sorted(m for m in ('docx', 'ebooklib', 'lxml') if m in sys.modules)\n"
-        "sys.stderr.write(f'HEAVY={heavy}')\n"
+        f"sys.stderr.write('\\n' + json.dumps(sorted(m for m in {modules!r} if m in sys.modules)))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
-    )
-    assert result.stderr.endswith("HEAVY=[]")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=True)
+    loaded: list[str] = json.loads(result.stderr.splitlines()[-1])
+    return loaded
 
 
 class TestBuildJobs:

@@ -14,7 +14,14 @@ import pytest
 
 from ncmw_course import Course, ExportError, OutputError, UnknownExporterError, render, write
 from ncmw_course.errors import MissingToolError, NcmwCourseError, NotReadyError
-from ncmw_course.exporting import Exporter, exporter_info, exporter_names, get_exporter, render_each
+from ncmw_course.exporting import (
+    Exporter,
+    RendersMany,
+    exporter_info,
+    exporter_names,
+    get_exporter,
+    render_each,
+)
 
 TESTS = Path(__file__).resolve().parent
 
@@ -52,7 +59,7 @@ def test_third_party_plugin_is_discovered(fake_plugin: None, bundled_course: Cou
 
 def test_plugin_declares_and_receives_options(fake_plugin: None, bundled_course: Course) -> None:
     """A third-party exporter declares options, and render() passes them as keyword arguments."""
-    assert [option.name for option in exporter_info("shout").options] == ["suffix"]
+    assert [option.name for option in exporter_info("shout").options] == ["suffix", "prefix"]
     assert render(bundled_course, "shout", suffix="!") == b"ONTROUW BINNEN DE RELATIE!\n"
 
 
@@ -106,13 +113,30 @@ class TestBrokenPlugins:
             "could not be loaded: ModuleNotFoundError: No module named 'no_such_module_anywhere'"
         )
 
-    def test_wrong_name_and_extension(self) -> None:
-        """A class whose attributes disagree with its registration is rejected."""
+    @pytest.mark.parametrize(
+        ("name", "target", "problems"),
+        [
+            (
+                "misnamed",
+                "Misnamed",
+                "its name is 'something-else', not 'misnamed'; its file_extension does not start with '.'",
+            ),
+            ("not-a-batch", "NotABatch", "its render_many is not a method"),
+            ("bad-flag", "BadFlag", "its option 'style' has the flag '-s', not one such as '--style'"),
+            (
+                "unsure-needs",
+                "UnsureNeeds",
+                "its requirement_level is 'maybe', not 'required' or 'recommended'",
+            ),
+        ],
+    )
+    def test_invalid_class_is_rejected(self, name: str, target: str, problems: str) -> None:
+        """A class that breaks the contract is rejected when it is loaded, with each of its problems."""
         with pytest.raises(ExportError) as caught:
-            exporter_info("misnamed")
+            exporter_info(name)
         assert str(caught.value) == (
-            "the exporter 'misnamed' (broken_exporters:Misnamed, from broken-exporters) is not a valid "
-            "exporter: its name is 'something-else', not 'misnamed'; its file_extension does not start with '.'"
+            f"the exporter {name!r} (broken_exporters:{target}, from broken-exporters) is not a valid "
+            f"exporter: {problems}"
         )
 
     def test_render_must_return_bytes(self, bundled_course: Course) -> None:
@@ -187,10 +211,8 @@ class TestWrite:
     def test_permission_denied(
         self, tmp_path: Path, bundled_course: Course, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """A folder the user may not write into gives a clear error and keeps the old file.
-
-        The denial is simulated: the tests may run as root, who may write anywhere.
-        """
+        """A folder the user may not write into gives a clear error and keeps the old file."""
+        # The denial is simulated: the tests may run as root, who may write anywhere.
         target = tmp_path / "course.json"
         target.write_bytes(b"old")
 
@@ -223,6 +245,15 @@ class TestWrite:
 
 class TestRenderEach:
     """render_each: several courses through one exporter, one result per course."""
+
+    def test_renders_many_is_a_checked_capability(self) -> None:
+        """pdf renders many courses at once (checked with isinstance); json renders one at a time."""
+        from exporters.pdf import PdfExporter
+
+        batched: RendersMany = PdfExporter()  # mypy checks the signature against the protocol
+        assert isinstance(batched, RendersMany)
+        assert isinstance(self.Batched(), RendersMany)
+        assert not isinstance(get_exporter("json"), RendersMany)
 
     class Plain:
         name: ClassVar[str] = "plain"
@@ -263,6 +294,7 @@ class TestRenderEach:
         return [course.model_copy(update={"slug": slug, "title": slug.upper()}) for slug in slugs]
 
     def test_one_by_one_with_each_course_s_error(self, bundled_course: Course) -> None:
+        """Without render_many, each course is rendered alone, and one's error does not stop the others."""
         counts: list[int] = []
         results = render_each(
             self.Plain(), self.courses(bundled_course, "a", "xb", "c"), "plain", counts.append
@@ -273,6 +305,7 @@ class TestRenderEach:
         assert results[2] == b"C"
 
     def test_render_many_is_called_once(self, bundled_course: Course) -> None:
+        """An exporter that renders many gets all the courses in one call, and its per-course errors are kept."""
         self.Batched.calls.clear()
         counts: list[int] = []
         courses = self.courses(bundled_course, "a", "xb", "c")
@@ -285,11 +318,13 @@ class TestRenderEach:
         assert results[2] == b"c"
 
     def test_a_single_course_is_rendered_alone(self, bundled_course: Course) -> None:
+        """One course goes to render, not render_many."""
         self.Batched.calls.clear()
         assert render_each(self.Batched(), self.courses(bundled_course, "a"), "batched") == [b"A"]
         assert self.Batched.calls == []
 
     def test_an_error_of_the_whole_batch_is_every_course_s(self, bundled_course: Course) -> None:
+        """An error that render_many raises (a missing tool) is each course's result, and all are counted done."""
         counts: list[int] = []
         results = render_each(
             self.Missing(), self.courses(bundled_course, "a", "b"), "missing", counts.append
@@ -298,6 +333,7 @@ class TestRenderEach:
         assert counts == [2]
 
     def test_a_wrong_number_of_results_is_the_exporter_s_bug(self, bundled_course: Course) -> None:
+        """A render_many that returns a result too few is reported as the exporter's bug."""
         with pytest.raises(ExportError) as raised:
             render_each(self.Short(), self.courses(bundled_course, "a", "b"), "short")
         assert str(raised.value) == (
@@ -305,6 +341,7 @@ class TestRenderEach:
         )
 
     def test_a_catalogue_format_is_refused(self, bundled_course: Course) -> None:
+        """A catalogue format renders no single course."""
         with pytest.raises(ExportError) as raised:
             render_each(get_exporter("catalogue-json"), [bundled_course], "catalogue-json")
         assert "is a catalogue format" in str(raised.value)

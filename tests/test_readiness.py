@@ -1,13 +1,22 @@
-"""Readiness checklists: what each target needs, and what a course lacks."""
+"""Readiness checklists: what each target needs, and what a course lacks; formats that declare theirs."""
 
 from __future__ import annotations
 
 import pytest
 
+from exporters.edudex import EdudexExporter
 from ncmw_course import Course
-from ncmw_course.cli import CHECK_TARGETS
-from ncmw_course.errors import NotReadyError
-from ncmw_course.readiness import check_readiness, target_names
+from ncmw_course.errors import NotReadyError, UnknownTargetError
+from ncmw_course.exporting import exporter_info, get_exporter
+from ncmw_course.readiness import (
+    DeclaresRequirements,
+    Requirement,
+    check_readiness,
+    check_target,
+    refusal,
+    target_names,
+)
+from tests.conftest import REPO
 
 
 def missing(course: Course, target: str) -> list[str]:
@@ -15,9 +24,62 @@ def missing(course: Course, target: str) -> list[str]:
 
 
 def test_targets() -> None:
-    """The three targets of the catalogue and registry feeds are known."""
+    """The core accreditation checklist and the two built-in formats that declare requirements."""
     assert target_names() == ["accreditation", "edudex", "jsonld"]
-    assert list(CHECK_TARGETS) == target_names()  # what `check --for` offers
+
+
+def test_formats_declare_their_level() -> None:
+    """edudex needs its requirements to render, jsonld only recommends them, json declares none."""
+    levels = {name: exporter_info(name).requirement_level for name in ("edudex", "jsonld", "json")}
+    assert levels == {"edudex": "required", "jsonld": "recommended", "json": None}
+    assert isinstance(get_exporter("edudex"), DeclaresRequirements)
+    assert not isinstance(get_exporter("json"), DeclaresRequirements)
+
+
+def test_a_format_s_checklist_is_its_exporter_s(full_course: Course) -> None:
+    """check_readiness applies the checklist the exporter declares."""
+    checked = check_readiness(full_course, "edudex")
+    assert checked.requirements == tuple(EdudexExporter().requirements(full_course))
+
+
+class TestPluginTargets:
+    @pytest.fixture(autouse=True)
+    def fake_plugin(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Install the test plugin, whose needy and hopeful formats declare requirements."""
+        monkeypatch.syspath_prepend(str(REPO / "tests" / "fake_plugin"))
+
+    def test_a_plugin_s_format_is_a_target(self, bundled_course: Course) -> None:
+        """A plugin's format that declares requirements is a target; one that declares none is not."""
+        assert target_names() == ["accreditation", "edudex", "hopeful", "jsonld", "needy"]
+        assert check_readiness(bundled_course, "needy").missing == (
+            Requirement("price", "the cost", present=False),
+        )
+
+    @pytest.mark.parametrize(
+        ("target", "message"),
+        [
+            ("springest", "unknown target 'springest'"),
+            ("picky", "the format 'picky' declares no requirements"),
+        ],
+    )
+    def test_unknown_target_lists_the_targets(
+        self, bundled_course: Course, target: str, message: str
+    ) -> None:
+        """A name that is no target is refused with the list of targets, before any check."""
+        choices = "; choose one of: accreditation, edudex, hopeful, jsonld, needy"
+        for attempt in (lambda: check_target(target), lambda: check_readiness(bundled_course, target)):
+            with pytest.raises(UnknownTargetError) as caught:
+                attempt()
+            assert str(caught.value) == message + choices
+
+
+def test_refusal_lists_only_what_is_missing() -> None:
+    """The refusal of a course names the format and each missing requirement; none when all are there."""
+    needs = [Requirement("title", "the title", True), Requirement("price", "the cost", False)]
+    error = refusal("needy", needs)
+    assert error is not None
+    assert (error.missing, error.fields) == (("price: the cost",), ("price",))
+    assert refusal("needy", needs[:1]) is None
 
 
 def test_bundled_course_for_edudex(bundled_course: Course) -> None:
