@@ -120,9 +120,7 @@ def _subjects(outline: Outline) -> Iterator[tuple[str, str, list[Piece]]]:
     """(EDU-DEX subject, heading, pieces) for each subject text, in the outline's order."""
     for section in outline.sections:
         if section.id == "practical":
-            for row in _rows(section):
-                if row.key in FACT_SUBJECTS:
-                    yield FACT_SUBJECTS[row.key], row.label, [Line((value,)) for value in row.values]
+            yield from _fact_subjects(outline, section)
         elif section.id == "audience":
             goals = [block for block in section.blocks if _is_goals(block)]
             audience = [block for block in section.blocks if not _is_goals(block)]
@@ -131,6 +129,20 @@ def _subjects(outline: Outline) -> Iterator[tuple[str, str, list[Piece]]]:
             yield "objectives", outline.labels.goals, _pieces(goals)
         elif section.id in SECTION_SUBJECTS:
             yield SECTION_SUBJECTS[section.id], section.title, _pieces(section.blocks)
+
+
+def _fact_subjects(outline: Outline, section: Section) -> Iterator[tuple[str, str, list[Piece]]]:
+    """A subject text per practical fact; several runs (a row each) are one course schedule, each
+    run under its own label."""
+    rows = [row for row in _rows(section) if row.key in FACT_SUBJECTS]
+    for key in dict.fromkeys(row.key for row in rows):
+        same = [row for row in rows if row.key == key]
+        if len(same) == 1:
+            yield FACT_SUBJECTS[key], same[0].label, [Line((value,)) for value in same[0].values]
+        else:  # several runs: the label table's word for all of them, then each run's label and lines
+            header = outline.labels.editions if key == "editions" else same[0].label
+            pieces = [Line((line,)) for row in same for line in (row.label, *row.values)]
+            yield FACT_SUBJECTS[key], header, pieces
 
 
 def _blocks(section: Section | None) -> tuple[Block, ...]:

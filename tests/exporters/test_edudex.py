@@ -487,7 +487,7 @@ class TestMapping:
             "De nascholing bestaat uit drie dagen, elk met een eigen thema.\n"
             "Tussen de dagen werk je aan een casus uit je eigen praktijk.\n"
             "Eerste dag: De positie van de hulpverlener\n"
-            "dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991 AA Baarlo\n"
+            "dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991\u00a0AA Baarlo\n"
             "- Onpartijdigheid en meerzijdige partijdigheid\n"
             "- Het eerste gesprek met twee ouders\n"
             "Tweede dag: Kinderen en loyaliteit\n"
@@ -504,7 +504,7 @@ class TestMapping:
             "<p>De nascholing bestaat uit drie dagen, elk met een eigen thema.</p>\n"
             "<p>Tussen de dagen werk je aan een casus uit je eigen praktijk.</p>\n"
             "<p>Eerste dag: De positie van de hulpverlener</p>\n"
-            "<p>dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991 AA Baarlo</p>\n"
+            "<p>dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991\u00a0AA Baarlo</p>\n"
             "<ul><li>Onpartijdigheid en meerzijdige partijdigheid</li><li>Het eerste gesprek met twee ouders</li></ul>\n"
             "<p>Tweede dag: Kinderen en loyaliteit</p>\n"
             "<p>dinsdag 16 maart 2027, 09:30 – 16:30 uur</p>\n"
@@ -553,7 +553,8 @@ class TestMapping:
         assert teachers["header1"] == {"nl": "Trainer"}
         assert teachers["descriptionText"]["nl"].splitlines() == [
             "Marieke de Vries werkt twintig jaar met gezinnen in scheiding.",
-            "trainer en supervisor, NCMW",
+            "Functie: trainer en supervisor",
+            "Organisatie: NCMW",
             "Opgeleid tot: maatschappelijk werker",
             "Opleidingen: Opleiding Systeemtherapie",
             "Ervaring: scheidingsbemiddeling",

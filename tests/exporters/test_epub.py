@@ -186,8 +186,10 @@ def missing_texts(course: Course, book: Book) -> list[str]:
 
     Keywords are left out: they are subject words for catalogues, and go to dc:subject.
     """
-    text = book.text()
-    return [value for value in course_texts(course, keywords=False) if value not in text]
+    text = book.text().replace("\u00a0", " ")  # a postal code's spaces are no-break spaces: the same words
+    return [
+        value for value in course_texts(course, keywords=False) if value.replace("\u00a0", " ") not in text
+    ]
 
 
 # The exporter and its registration
