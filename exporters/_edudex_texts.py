@@ -137,8 +137,10 @@ def _fact_subjects(outline: Outline, section: Section) -> Iterator[tuple[str, st
     rows = [row for row in _rows(section) if row.key in FACT_SUBJECTS]
     for key in dict.fromkeys(row.key for row in rows):
         same = [row for row in rows if row.key == key]
+        pieces: list[Piece]
         if len(same) == 1:
-            yield FACT_SUBJECTS[key], same[0].label, [Line((value,)) for value in same[0].values]
+            pieces = [Line((value,)) for value in same[0].values]
+            yield FACT_SUBJECTS[key], same[0].label, pieces
         else:  # several runs: the label table's word for all of them, then each run's label and lines
             header = outline.labels.editions if key == "editions" else same[0].label
             pieces = [Line((line,)) for row in same for line in (row.label, *row.values)]
