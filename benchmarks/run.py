@@ -316,14 +316,15 @@ def _renderer(exporter: object, course: object) -> Callable[[], object]:
 def _pdf_batch_ms(count: int = 50) -> float | str:
     """Milliseconds per brochure when `count` brochures go through one LibreOffice run (as `build` does)."""
     from ncmw_course.errors import MissingToolError
-    from ncmw_course.exporting import get_exporter
+    from ncmw_course.exporting import RendersMany, get_exporter
     from ncmw_course.loading import load_course
 
     course = load_course(None)
     exporter = get_exporter("pdf")
+    assert isinstance(exporter, RendersMany)
     start = time.perf_counter()
     try:
-        exporter.render_many([course] * count, lambda _done: None)  # type: ignore[union-attr]
+        exporter.render_many([course] * count, lambda _done: None)
     except MissingToolError:
         return "LibreOffice is not installed"
     return (time.perf_counter() - start) * 1000 / count

@@ -84,6 +84,12 @@ CASES: list[tuple[str, bytes | str | None, str]] = [
     ("gapped day ordinals", changed(days(1, 3)), "c.json:23:20: programme.days[1].ordinal: is 3, but this is day 2 in the list; number the days 1, 2, 3 … in the order they are listed"),
     ("a 10 MB string", changed(setting("title", value="x" * 10_000_000)), "c.json: is 9.5 MB; a course file is at most 1 MB, so this is probably the wrong file"),
     ("10 000 topics", changed(setting("programme", "days", 0, "topics", value=["onderwerp"] * 10_000)), "c.json:21:19: programme.days[0].topics: has 10000 items; at most 100 are allowed, so this is probably a mistake"),
+    ("a number of 5000 digits", changed(setting("max_participants", value=1)).replace(b'"max_participants": 1', b'"max_participants": 1' + b"0" * 5000), "c.json:38:23: max_participants: is a number of 5001 digits; no number in a course has more than 20, so this is probably a mistake"),
+    ("a Windows device name as slug", changed(setting("slug", value="con")), "c.json:3:11: slug: 'con' is a name Windows keeps for a device, so files named after it cannot be opened there; choose another slug"),
+    ("a time without its leading zero", changed(setting("programme", "days", 0, "start_time", value="9:30")), 'c.json:21:23: programme.days[0].start_time: write the hour with two digits, such as "09:30" (found text \'9:30\')'),
+    ("a language without labels", changed(setting("language", value="de")), "c.json:4:15: language: 'de' has no labels for headings and dates yet; documents can be written in 'nl' (Nederlands) or 'en' (English): choose one of them"),
+    ("study load below the contact hours", changed(setting("hours", value={"contact_hours": 12, "study_load": 6})), "c.json:40:19: hours.study_load: is 6 hours, less than the 12 contact hours; the study load counts every hour a participant spends, the contact hours included"),
+    ("run dates that do not match the days", changed(setting("editions", value=[{"start_date": "2027-03-09", "end_date": "2027-03-16", "day_dates": ["2027-03-09", "2027-03-16"]}])), "c.json:42:20: editions[0].day_dates: has 2 dates for a programme of 1 day; give one date per day, in the days' order"),
 ]  # fmt: skip
 
 

@@ -83,3 +83,31 @@ def test_describe_properties_fills_the_root_the_defs_and_anyof_objects() -> None
         },
     }
     assert list(schema["properties"]["kept"]) == ["description", "type"]  # sorted, as pydantic writes
+
+
+def test_the_readme_plugin_example_renders_the_outline() -> None:
+    """The README's Markdown exporter is under 40 lines and writes every text of each reference course's outline."""
+    import re
+    import types
+
+    from ncmw_course import load_course
+    from ncmw_course.outline import brochure_outline
+    from tests.conftest import REPO, TESTDATA
+    from tests.test_outline import texts_of
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"<!-- plugin-example -->\n```python\n(.*?)```", readme, re.DOTALL)
+    assert found is not None
+    source = found.group(1)
+    assert len(source.splitlines()) < 40
+    module = types.ModuleType("markdown_example")
+    exec(compile(source, "README.md", "exec"), module.__dict__)  # noqa: S102 - our own README's example
+    exporter = module.MarkdownExporter()
+    for path in (None, TESTDATA / "course_full.json", TESTDATA / "course_maximal.json"):
+        course = load_course(path)
+        markdown = exporter.render(course).decode("utf-8")
+        outline = brochure_outline(course)
+        texts = [
+            text for text in texts_of(outline) if text and text not in (outline.subtitle, outline.summary)
+        ]
+        assert [text for text in texts if text not in markdown] == []
