@@ -17,9 +17,12 @@ import ast
 import functools
 import inspect
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["attribute_docs", "describe_properties"]
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+__all__ = ["attribute_docs", "describe_properties", "published_schema"]
 
 
 def attribute_docs(cls: type) -> dict[str, str]:
@@ -86,3 +89,28 @@ def describe_properties(schema: dict[str, Any], root: type, models: dict[str, ty
                     described = sorted({**prop, "description": docs[name]}.items())
                     prop.clear()
                     prop.update(described)
+
+
+def published_schema(model: type[BaseModel], schema_id: str, schema_key: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `model` as published: with ``$schema``, ``$id``, and a
+    ``"$schema"`` property (described by `schema_key`) that documents may carry for editors.
+    """
+
+    from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+
+    class Generator(GenerateJsonSchema):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.models: dict[str, type] = {}
+
+        def model_schema(self, schema: Any) -> JsonSchemaValue:
+            self.models[schema["cls"].__name__] = schema["cls"]
+            return super().model_schema(schema)
+
+        def generate(self, schema: Any, mode: Any = "validation") -> JsonSchemaValue:
+            result = super().generate(schema, mode=mode)
+            describe_properties(result, model, self.models)
+            properties = {"$schema": {"description": schema_key, "type": "string"}, **result["properties"]}
+            return {"$schema": self.schema_dialect, "$id": schema_id, **result, "properties": properties}
+
+    return model.model_json_schema(schema_generator=Generator)

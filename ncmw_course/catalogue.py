@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from ncmw_course._docs import published_schema
 from ncmw_course.fields import CourseModel, Date, LanguageTag, Slug, Text
-from ncmw_course.model import FORMAT_VERSION, Course, published_schema
+from ncmw_course.model import FORMAT_VERSION, Course
 
 __all__ = ["CATALOGUE_SCHEMA_ID", "Catalogue", "CatalogueEntry", "catalogue_json_schema", "make_catalogue"]
 

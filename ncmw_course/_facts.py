@@ -1,0 +1,136 @@
+"""The practical facts, a day's facts and a trainer's details as lines of text in the course's language.
+
+Dates, times and amounts are written by the label table (:mod:`ncmw_course.labels`). Only what the
+course states appears. :mod:`ncmw_course.outline` puts these lines into the brochure outline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ncmw_course.labels import Labels
+    from ncmw_course.model import Accreditation, Course, Day, Edition, Location, Trainer
+
+__all__ = ["day_facts", "format_location", "practical_rows", "says", "trainer_details"]
+
+Row = tuple[str, str, tuple[str, ...]]
+"""A practical fact: its language-neutral key, its label and its lines."""
+
+
+def practical_rows(course: Course, labels: Labels) -> list[Row]:
+    """The practical facts the course states, in a fixed order; none when it states none."""
+    facts: list[Row] = []
+    if len(course.editions) == 1:
+        facts.append(("editions", labels.editions, tuple(_edition(course.editions[0], labels))))
+    for number, edition in enumerate(course.editions if len(course.editions) > 1 else (), start=1):
+        # Each run a row of its own, so that runs are visibly separate in every document.
+        facts.append(("editions", labels.run.format(number=number), tuple(_edition(edition, labels))))
+    if course.price:
+        price = labels.format_amount(course.price.amount, course.price.currency)
+        line = f"{price} ({course.price.vat_note})" if course.price.vat_note else price
+        facts.append(("price", labels.price, (line,)))
+    if course.hours:
+        hours = []
+        if course.hours.contact_hours:
+            hours.append(f"{labels.contact_hours}: {labels.format_hours(course.hours.contact_hours)}")
+        if course.hours.study_load:
+            hours.append(f"{labels.study_load}: {labels.format_hours(course.hours.study_load)}")
+        if hours:
+            facts.append(("hours", labels.hours, tuple(hours)))
+    if course.level:
+        facts.append(("level", labels.level, (course.level,)))
+    if course.max_participants:
+        facts.append(("max_participants", labels.max_participants, (str(course.max_participants),)))
+    if course.accreditations:
+        lines = [_accreditation(item, labels) for item in course.accreditations]
+        facts.append(("accreditations", labels.accreditation, tuple(lines)))
+    if course.certificate or course.certificate_conditions:
+        lines = [text for text in (course.certificate, *course.certificate_conditions) if text]
+        facts.append(("certificate", labels.certificate, tuple(lines)))
+    if course.evaluation:
+        facts.append(("evaluation", labels.evaluation, course.evaluation))
+    return facts
+
+
+def _accreditation(accreditation: Accreditation, labels: Labels) -> str:
+    text = labels.points.format(
+        points=labels.format_number(accreditation.points), registry=accreditation.registry
+    )
+    extra = [accreditation.identifier] if accreditation.identifier else []
+    start, end = accreditation.valid_from, accreditation.valid_until
+    if start and end:
+        extra.append(labels.validity.format(start=labels.format_date(start), end=labels.format_date(end)))
+    elif start:
+        extra.append(labels.valid_from.format(start=labels.format_date(start)))
+    elif end:
+        extra.append(labels.valid_until.format(end=labels.format_date(end)))
+    return f"{text} ({'; '.join(extra)})" if extra else text
+
+
+def _edition(edition: Edition, labels: Labels) -> list[str]:
+    when = labels.format_date(edition.start_date)
+    if edition.end_date and edition.end_date != edition.start_date:
+        when = labels.date_range.format(start=when, end=labels.format_date(edition.end_date))
+    if edition.mode:
+        when += f" ({labels.modes[edition.mode]})"
+    lines = [when]
+    if edition.location:
+        lines.append(format_location(edition.location))
+    lines.extend(
+        f"{labels.day(number)}: {labels.format_date(day)}"
+        for number, day in enumerate(edition.day_dates, start=1)
+    )
+    return lines
+
+
+def day_facts(day: Day, labels: Labels) -> str:
+    """When and where a day takes place, on one line; empty when the course does not say."""
+    parts = []
+    if day.date:
+        parts.append(labels.format_date(day.date))
+    times = labels.format_time_range(day.start_time, day.end_time)
+    if times:
+        parts.append(times)
+    if day.location:
+        parts.append(format_location(day.location))
+    return ", ".join(parts)
+
+
+def format_location(location: Location) -> str:
+    """A place on one line: "NCMW, zaal 2, Voorbeeldstraat 12, 5991 AA Baarlo".
+
+    The spaces inside the postal code are no-break spaces, so that "5991 AA" never breaks over lines.
+    """
+    postal_code = location.postal_code.replace(" ", "\u00a0") if location.postal_code else None
+    town = " ".join(filter(None, (postal_code, location.locality)))
+    return ", ".join(filter(None, (location.name, location.street_address, town)))
+
+
+def trainer_details(trainer: Trainer, labels: Labels) -> list[str]:
+    """Lines, each with its label, for the structured facts about a trainer the biography does not say.
+
+    Why: the biography holds the brochure's sentences, and the structured fields are usually
+    phrases taken from it. Printing them again would repeat the brochure; leaving out one that the
+    biography lacks would lose it. A fact counts as said only as whole words: "maatschappelijk
+    werker" is not said by "maatschappelijk werkers".
+    """
+    said = " ".join(trainer.biography)
+    lines = []
+    for label, items in (
+        (labels.role, (trainer.role,) if trainer.role else ()),
+        (labels.organisation, (trainer.organisation,) if trainer.organisation else ()),
+        (labels.training, trainer.training),
+        (labels.qualifications, trainer.qualifications),
+        (labels.experience, trainer.experience),
+    ):
+        unsaid = [item for item in items if not says(said, item)]
+        if unsaid:
+            lines.append(f"{label}: {', '.join(unsaid)}")
+    return lines
+
+
+def says(text: str, phrase: str) -> bool:
+    """Whether `text` contains `phrase` as whole words (not inside a longer word)."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
