@@ -86,11 +86,12 @@ def _outcome(
     plan: Plan, info: ExporterInfo, path: Path | None, course: Course, result: bytes | NcmwCourseError
 ) -> BuildEvent:
     """The document written, or the format skipped for the course, or the problem."""
-    from ncmw_course._files import write_atomically
+    from ncmw_course._files import refuse_inputs, write_atomically
 
     if isinstance(result, bytes):
         target = plan.output_dir / output_name(info, course)
         try:
+            refuse_inputs(target, plan.inputs)
             write_atomically(target, result)
         except NcmwCourseError as error:
             return Failed(str(error), info.name, course.slug)

@@ -30,6 +30,7 @@ Imports neither click nor a rendering library.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -188,6 +189,8 @@ class Plan:
     options: Mapping[str, Mapping[str, object]]
     """By format: the options it declares and was given."""
     strict: bool
+    inputs: tuple[Path, ...] = ()
+    """The files the build reads (course files, a template): never written over."""
 
     @property
     def course_formats(self) -> tuple[ExporterInfo, ...]:
@@ -258,6 +261,7 @@ def build(
     report = _Report(on_event)
     paths = [courses] if isinstance(courses, str | os.PathLike) else courses
     files = _course_files([Path(path) for path in paths], report)
+    plan = dataclasses.replace(plan, inputs=_inputs(files, options or {}))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
     with Workers(jobs, ticks=ticks) as workers:
         outcomes = _load(files, workers)
@@ -287,6 +291,15 @@ def _plan(
         for name, names in declared.items()
     }
     return Plan(Path(output_dir), infos, chosen, strict)
+
+
+def _inputs(files: list[Path | None], options: Mapping[str, object]) -> tuple[Path, ...]:
+    """What the build reads: its course files (the bundled one for None) and any option that is a path."""
+    from ncmw_course.loading import bundled_course_path
+
+    courses = [file or bundled_course_path() for file in files]
+    given = [Path(value) for value in options.values() if isinstance(value, str | os.PathLike)]
+    return (*courses, *given)
 
 
 def _course_files(paths: Sequence[Path], report: Callable[[BuildEvent], None]) -> list[Path | None]:
@@ -341,7 +354,7 @@ def _load_course_file(path: Path | None) -> Course | str:
 
 def _catalogues(plan: Plan, courses: list[Course], report: Callable[[BuildEvent], None]) -> None:
     """Write each catalogue format once, for all the courses built."""
-    from ncmw_course._files import write_atomically
+    from ncmw_course._files import refuse_inputs, write_atomically
     from ncmw_course.exporting import render_catalogue
 
     if not courses:
@@ -351,6 +364,7 @@ def _catalogues(plan: Plan, courses: list[Course], report: Callable[[BuildEvent]
             continue
         target = plan.output_dir / output_name(info)
         try:
+            refuse_inputs(target, plan.inputs)
             write_atomically(target, render_catalogue(courses, info.name, **plan.options[info.name]))
         except NcmwCourseError as error:
             report(Failed(str(error), info.name))

@@ -9,7 +9,9 @@ Only click is imported at start-up; each command imports what it needs, so that 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar
@@ -75,7 +77,7 @@ def _shown(path: Path | None) -> str:
 
 
 courses_argument = click.argument(
-    "courses", metavar="[COURSE]...", nargs=-1, type=click.Path(), callback=paths
+    "courses", metavar="[COURSE]...", nargs=-1, type=click.Path(readable=False), callback=paths
 )
 
 
@@ -161,12 +163,12 @@ def formats() -> None:
 
 @cli.command(cls=OptionsCommand)
 @click.argument("format_name", metavar="FORMAT", callback=format_argument)
-@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=paths)
+@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(readable=False), callback=paths)
 @click.option(
     "-o",
     "--output",
     metavar="PATH",
-    type=click.Path(allow_dash=True),
+    type=click.Path(allow_dash=True, readable=False, writable=False),
     callback=paths,
     help="Where to write the document; '-' for stdout.  [default: dist/<slug><extension>]",
 )
@@ -188,19 +190,39 @@ def export(format_name: str, course: Path | None, output: Path | None, options: 
     loaded = load_course(course)
     data = render(loaded, format_name, **options.values)
     if output is not None and str(output) == "-":
-        stdout = sys.stdout.buffer
-        try:
-            stdout.write(data)
-            stdout.flush()
-        except BrokenPipeError:  # the reader stopped early, as `head` does
-            pass
+        write_stdout(data)
         return
-    from ncmw_course._files import write_atomically
+    from ncmw_course._files import refuse_inputs, write_atomically
     from ncmw_course.building import output_name
+    from ncmw_course.loading import bundled_course_path
 
     target = output or as_path(DEFAULT_OUTPUT_DIR) / output_name(exporter_info(format_name), loaded)
+    refuse_inputs(target, [course or bundled_course_path(), *map(as_path, options.values.values())])
     write_atomically(target, data)
     click.echo(f"Wrote {target}", err=True)
+
+
+def write_stdout(data: bytes) -> None:
+    """Write a document to standard output; a reader that stops early (``head``) is no error.
+
+    Raises:
+        OutputError: Standard output is closed, or cannot take the document (a full device).
+    """
+    from ncmw_course.errors import OutputError
+
+    try:
+        stdout = sys.stdout.buffer
+        stdout.write(data)
+        stdout.flush()
+    except BrokenPipeError:  # the reader stopped early, as `head` does
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+    except (OSError, ValueError, AttributeError) as error:
+        reason = "it is closed"
+        if isinstance(error, OSError) and error.errno != errno.EBADF and error.strerror:
+            reason = error.strerror
+        msg = f"cannot write to standard output: {reason}"
+        raise OutputError(msg) from None
 
 
 @cli.command(cls=OptionsCommand)
@@ -209,7 +231,7 @@ def export(format_name: str, course: Path | None, output: Path | None, options: 
     "-o",
     "--output-dir",
     metavar="DIR",
-    type=click.Path(file_okay=False),
+    type=click.Path(file_okay=False, readable=False, writable=False),
     callback=paths,
     default=DEFAULT_OUTPUT_DIR,
     show_default=True,
@@ -331,7 +353,7 @@ class BuildReport:
     callback=target_option,
     help="What to check the course against: accreditation, or a format such as edudex or jsonld.",
 )
-@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(), callback=paths)
+@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(readable=False), callback=paths)
 @handle_user_errors
 def check(target: str, course: Path | None) -> None:
     """Report whether a course has what a target needs.

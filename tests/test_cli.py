@@ -814,3 +814,65 @@ def run_on_terminal(command: list[str], cwd: Path) -> str:
     os.close(main)
     assert process.wait(timeout=60) == 0
     return screen.decode("utf-8")
+
+
+class TestOutputSafety:
+    def test_the_course_file_is_never_the_output(self, runner: CliRunner, tmp_path: Path) -> None:
+        """export with -o naming its own course file is refused, and the course file is unchanged."""
+        course = tmp_path / "c.json"
+        course.write_bytes((TESTDATA / "course_minimal.json").read_bytes())
+        result = runner.invoke(cli, ["export", "docx", "c.json", "-o", "c.json"])
+        assert (result.exit_code, result.stderr) == (
+            1,
+            "Error: c.json is also an input of this command (c.json); write the output to another file\n",
+        )
+        assert course.read_bytes() == (TESTDATA / "course_minimal.json").read_bytes()
+
+    def test_a_build_never_writes_over_its_course_files(self, runner: CliRunner, tmp_path: Path) -> None:
+        """build of a folder into itself reports the course file it would overwrite, and leaves it."""
+        folder = tmp_path / "courses"
+        folder.mkdir()
+        course = folder / "minimale-cursus.json"
+        course.write_bytes((TESTDATA / "course_minimal.json").read_bytes())
+        result = runner.invoke(cli, ["build", "courses", "-o", "courses", "-f", "json"])
+        assert (result.exit_code, result.stderr) == (
+            1,
+            (
+                "Error: courses/minimale-cursus.json is also an input of this command (courses/minimale-cursus.json); "
+                "write the output to another file\n"
+                "Built 0 files for 1 course in courses; 1 problem reported above\n"
+            ),
+        )
+        assert course.read_bytes() == (TESTDATA / "course_minimal.json").read_bytes()
+
+    def test_a_full_standard_output_is_an_error_line(self) -> None:
+        """-o - into /dev/full gives one Error: line and exit 1, no traceback."""
+        with Path("/dev/full").open("wb") as full:
+            result = subprocess.run(
+                [sys.executable, "-m", "ncmw_course", "export", "json", "-o", "-"],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        assert (result.returncode, result.stderr) == (
+            1,
+            "Error: cannot write to standard output: No space left on device\n",
+        )
+
+    def test_a_closed_standard_output_is_an_error_line(self) -> None:
+        """-o - with standard output closed gives one Error: line and exit 1."""
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import os, sys; os.close(1); from ncmw_course.cli import main; sys.argv = ['ncmw-course', 'export', 'json', '-o', '-']; main()",
+            ],
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+        assert (result.returncode, result.stderr) == (
+            1,
+            "Error: cannot write to standard output: it is closed\n",
+        )
