@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ncmw_course.errors import OutputError
 
-__all__ = ["refuse_inputs", "write_atomically"]
+__all__ = ["refuse_inputs", "remove_unfinished", "write_atomically"]
 
 _KEPT_MODE_BITS = 0o775
 """The permission bits a replaced file passes on: no set-ID, sticky or world-write bit."""
@@ -64,6 +64,19 @@ def refuse_inputs(output: Path, inputs: Iterable[Path | None]) -> None:
             if output.exists() and output.samefile(given):
                 msg = f"{output} is also an input of this command ({given}); write the output to another file"
                 raise OutputError(msg)
+
+
+def remove_unfinished(folder: Path) -> list[Path]:
+    """Remove the temporary files that writes into `folder` left when they were stopped midway.
+
+    Only our own temporary names (``.ncmw-…tmp``) are removed; call it when no write is running.
+    """
+    removed = []
+    for path in folder.glob(".ncmw-*.tmp"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 def _target(path: Path) -> Path | None:

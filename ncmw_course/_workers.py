@@ -162,11 +162,20 @@ class Workers:
 
             if self.ticks:
                 self.queue = self.stack.enter_context(multiprocessing.Manager()).Queue()
-            self.pool = self.stack.enter_context(ProcessPoolExecutor(max_workers=self.jobs))
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.jobs, initializer=_leave_interrupts_to_the_parent
+            )
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
-        self.stack.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc_info: object) -> None:
+        try:
+            if self.pool is not None:
+                if kind is None:
+                    self.pool.shutdown(wait=True)
+                else:  # stopped or failed: the workers stop now, not after their chunks
+                    _stop(self.pool)
+        finally:
+            self.stack.close()
 
     def map(self, function: Callable[[T], U], items: Sequence[T]) -> Iterator[U]:
         """``function`` over `items`, results in order."""
@@ -203,3 +212,29 @@ class Workers:
                 advance(self.queue.get_nowait())
         except queue.Empty:
             pass
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """In a worker: Ctrl-C (sent to the whole process group) is the parent's to handle, and SIGTERM,
+    which the parent sends to stop us, ends the worker (not the handler a forked worker inherits)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's workers at once: SIGTERM, then SIGKILL for any still running after a second.
+
+    Why: ``shutdown`` waits for every started chunk to finish, so that a build told to stop went on
+    writing for seconds, and kept the output pipes of whoever waited for it open.
+    """
+    processes = list(getattr(pool, "_processes", {}).values())  # CPython keeps its workers there
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=1)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=1)

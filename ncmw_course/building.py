@@ -263,15 +263,22 @@ def build(
     files = _course_files([Path(path) for path in paths], report)
     plan = dataclasses.replace(plan, inputs=_inputs(files, options or {}))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
-    with Workers(jobs, ticks=ticks) as workers:
-        outcomes = _load(files, workers)
-        tasks = [outcome for outcome in outcomes if not isinstance(outcome, Failed)]
-        report(Planned(len(files), len(tasks), len(tasks) * len(plan.course_formats)))
-        reports = workers.build(plan, chunks(tasks, jobs), report.advance)
-        for outcome in outcomes:  # in the order of the files
-            for event in [outcome] if isinstance(outcome, Failed) else next(reports):
-                report(event)
-    _catalogues(plan, [course for _, course in tasks], report)
+    try:
+        with Workers(jobs, ticks=ticks) as workers:
+            outcomes = _load(files, workers)
+            tasks = [outcome for outcome in outcomes if not isinstance(outcome, Failed)]
+            report(Planned(len(files), len(tasks), len(tasks) * len(plan.course_formats)))
+            reports = workers.build(plan, chunks(tasks, jobs), report.advance)
+            for outcome in outcomes:  # in the order of the files
+                for event in [outcome] if isinstance(outcome, Failed) else next(reports):
+                    report(event)
+        _catalogues(plan, [course for _, course in tasks], report)
+    except BaseException:  # stopped (Ctrl-C, SIGTERM) or failed: the workers are stopped; no half files
+        from ncmw_course._files import remove_unfinished
+
+        if plan.output_dir.is_dir():
+            remove_unfinished(plan.output_dir)
+        raise
     return report.summary(plan.output_dir, len(tasks))
 
 

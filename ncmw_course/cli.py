@@ -413,6 +413,36 @@ def schema(catalogue: bool) -> None:
     click.echo(json.dumps(course_json_schema(), ensure_ascii=False, indent=2))
 
 
+class Stopped(BaseException):
+    """The command was told to stop (SIGTERM, or Ctrl-C): raised where it is, so that cleanup runs."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal_number = signal_number
+
+
+def _stop(signal_number: int, _frame: object) -> None:
+    raise Stopped(signal_number)
+
+
 def main() -> None:
-    """Run the command line (the ``ncmw-course`` script and ``python -m ncmw_course``)."""
-    cli(prog_name="ncmw-course")
+    """Run the command line (the ``ncmw-course`` script and ``python -m ncmw_course``).
+
+    SIGTERM (what ``timeout`` and CI runners send) and Ctrl-C stop a command where it is: a build
+    stops its workers, removes what they had half written and keeps the files finished so far.
+    The exit status is 128 plus the signal's number (143, 130), after one ``Error:`` line.
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    try:
+        cli(prog_name="ncmw-course")
+    except Stopped as stopped:
+        name = (
+            "Ctrl-C" if stopped.signal_number == signal.SIGINT else signal.Signals(stopped.signal_number).name
+        )
+        click.echo(
+            f"Error: stopped by {name}; the files written before are complete, none is half written", err=True
+        )
+        sys.exit(128 + stopped.signal_number)

@@ -876,3 +876,57 @@ class TestOutputSafety:
             1,
             "Error: cannot write to standard output: it is closed\n",
         )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sent", "status", "name"), [(15, 143, "SIGTERM"), (2, 130, "Ctrl-C")])
+def test_a_stopped_build_stops_its_workers_and_leaves_no_half_file(
+    tmp_path: Path, sent: int, status: int, name: str
+) -> None:
+    """SIGTERM or SIGINT to build (the main process only): exit 128+n at once, no worker left, no temporary file."""
+    import time
+    import zipfile
+
+    courses = tmp_path / "courses"
+    courses.mkdir()
+    full = json.loads((TESTDATA / "course_full.json").read_bytes())
+    for number in range(240):
+        (courses / f"c{number}.json").write_text(
+            json.dumps({**full, "slug": f"cursus-{number}"}), encoding="utf-8"
+        )
+    out = tmp_path / "out-of-a-stopped-build"
+    command = [sys.executable, "-m", "ncmw_course", "build", str(courses), "-o", str(out), "--jobs", "2"]
+    with subprocess.Popen(
+        [*command, "-f", "docx", "-f", "epub", "-f", "html"], stderr=subprocess.PIPE, text=True
+    ) as process:
+        assert process.stderr is not None
+        assert process.stderr.readline().startswith("Wrote ")  # a first chunk is written, others under way
+        process.send_signal(sent)
+        started = time.monotonic()
+        rest = process.stderr.read()
+        assert process.wait(timeout=10) == status
+    assert time.monotonic() - started < 5
+    assert rest.splitlines()[-1] == (
+        f"Error: stopped by {name}; the files written before are complete, none is half written"
+    )
+    time.sleep(0.5)
+    running = [
+        pid.name for pid in Path("/proc").iterdir() if pid.name.isdigit() and str(out) in _cmdline(pid)
+    ]
+    assert running == []
+    written = sorted(out.iterdir())
+    assert [path.name for path in written if not path.name.startswith("cursus-")] == []
+    assert 0 < len(written) < 720
+    for path in written:
+        if path.suffix in (".docx", ".epub"):
+            assert zipfile.ZipFile(path).testzip() is None
+        else:
+            assert path.read_text(encoding="utf-8").endswith("</html>\n")
+
+
+def _cmdline(process: Path) -> str:
+    """The command line of the process whose /proc folder is `process`; empty when it has gone."""
+    try:
+        return (process / "cmdline").read_text(errors="replace")
+    except OSError:
+        return ""
