@@ -122,6 +122,25 @@ def markup_course() -> Course:
     return parse_course(json.dumps(data))
 
 
+LONG_URL = (
+    "https://www.ncmw.nl/cursussen/gespreksvoering-bij-scheiding-en-ouderschap-na-de-scheiding"
+    "?utm_source=nieuwsbrief&utm_medium=email&utm_campaign=najaar-2027-maatschappelijk-werk"
+)
+LONG_EMAIL = "secretariaat.nascholing.maatschappelijk-werk@opleidingen.ncmw-nederland.nl"
+
+
+def long_links_course() -> Course:
+    """The full course with a long course URL with a query string, and a long e-mail address and website."""
+    data: dict[str, Any] = json.loads((TESTDATA / "course_full.json").read_text(encoding="utf-8"))
+    data["url"] = LONG_URL
+    data["contact"]["email"] = LONG_EMAIL
+    data["contact"]["website"] = {
+        "url": LONG_URL.replace("cursussen", "contact"),
+        "display": LONG_URL.replace("cursussen", "contact"),
+    }
+    return parse_course(json.dumps(data))
+
+
 def maximal_course() -> Course:
     """tests/testdata/course_maximal.json: every field at its largest."""
     return load_course(TESTDATA / "course_maximal.json")
@@ -579,8 +598,27 @@ def browser() -> Iterator[Any]:
 BROWSER_COURSES = {name: COURSES[name] for name in ("bundled", "full", "maximal", "markup")}
 
 
+OVERFLOWING = """() => [...document.querySelectorAll('main p, main li, main dd, main dt, main h2, main h3')]
+    .filter(box => box.scrollWidth > box.clientWidth + 1)
+    .map(box => box.textContent.trim().slice(0, 50))"""
+"""The text boxes whose content runs out of them sideways, by their first words."""
+
+
 @pytest.mark.chromium
 class TestInChromium:
+    @pytest.mark.parametrize("width", [320, 375])
+    def test_long_addresses_reflow(self, browser: Any, tmp_path: Path, width: int) -> None:
+        """Long URLs with query strings and long e-mail addresses wrap: no sideways scrolling (WCAG 1.4.10), no box overflows."""
+        path = tmp_path / "long.html"
+        path.write_bytes(render(long_links_course(), "html"))
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(path.as_uri(), wait_until="load")
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        overflowing = page.evaluate(OVERFLOWING)
+        context.close()
+        assert (scroll_width, overflowing) == (width, [])
+
     @pytest.mark.parametrize("name", list(BROWSER_COURSES))
     @pytest.mark.parametrize("width", WIDTHS)
     def test_page_in_chromium(self, browser: Any, tmp_path: Path, name: str, width: int) -> None:
