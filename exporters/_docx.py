@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from docx.opc.packuri import PackURI
     from docx.oxml.document import CT_Body
     from docx.oxml.xmlchemy import BaseOxmlElement
-    from docx.table import _Cell
+    from docx.table import _Cell, _Row
 
     from exporters._docx_style import BrochureTemplate
     from ncmw_course.outline import Block, Fact, Inline, Outline, Section
@@ -121,7 +121,10 @@ class _Brochure:
         return paragraph
 
     def heading(self, text: str, level: int, bookmark: str) -> None:
-        self.bookmark(self.paragraph(text, style=f"Heading {level}"), bookmark)
+        """A heading that stays on the page of what follows it, with its bookmark."""
+        heading = self.paragraph(text, style=f"Heading {level}")
+        heading.paragraph_format.keep_with_next = True
+        self.bookmark(heading, bookmark)
 
     def bookmark(self, paragraph: WordParagraph, name: str) -> None:
         add_bookmark(paragraph, name, self.bookmarks)
@@ -153,6 +156,8 @@ class _Brochure:
         for block in blocks:
             if isinstance(block, Paragraph):
                 paragraph = self.paragraph(block.text)
+                # a day's date and place stays with its topics, the contact person with the ways to reach them
+                paragraph.paragraph_format.keep_with_next = block.role in ("when", "name") or None
                 for run in paragraph.runs if block.role == "when" else ():
                     run.italic = True
             elif isinstance(block, BulletList):
@@ -182,7 +187,9 @@ class _Brochure:
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         for row in rows:
-            cells = table.add_row().cells
+            added = table.add_row()
+            _cannot_split(added)  # a label never on one page and its lines on the next
+            cells = added.cells
             for cell, width in zip(cells, widths, strict=True):
                 cell.width = width
                 if self.house:
@@ -196,13 +203,18 @@ class _Brochure:
                 _tight(paragraph)
 
     def contact(self, rows: Iterable[Fact]) -> None:
-        """The ways to get in touch: a paragraph each, "label value", every link a Word hyperlink."""
+        """The ways to get in touch: a paragraph each, "label value", every link a Word hyperlink; kept
+        together on one page, so that no page holds only its last line."""
+        paragraphs = []
         for row in rows:
             paragraph = self.paragraph(f"{row.label} ")
             for index, value in enumerate(row.values):
                 if index:
                     add_text(paragraph, ", ")
                 self.inline(paragraph, value)
+            paragraphs.append(paragraph)
+        for paragraph in paragraphs[:-1]:
+            paragraph.paragraph_format.keep_with_next = True
 
     # around the text
 
@@ -294,6 +306,12 @@ def word_language(language: str, locale: str) -> str:
     if "-" in language:
         return language
     return locale.replace("_", "-") if locale.startswith(language) else language
+
+
+def _cannot_split(row: _Row) -> None:
+    """Keep a table row on one page (``w:cantSplit``): python-docx has no property for it."""
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
 
 
 def _tight(paragraph: WordParagraph) -> None:
