@@ -123,8 +123,8 @@ def _listing_requirements(course: Course) -> list[Requirement]:
 
 def _content_requirements(course: Course) -> list[Requirement]:
     """What EDU-DEX requires of the course's own facts and texts."""
-    primary = course.language.split("-", 1)[0]
     summary_length = len(course.listing_summary)
+    summary_source = "it has" if course.summary else "there is none, and the description's first sentence has"
     description_length = len(" ".join(course.description))
     return [
         Requirement(
@@ -133,18 +133,13 @@ def _content_requirements(course: Course) -> list[Requirement]:
             any(edition.location for edition in course.editions),
         ),
         Requirement(
-            "language",
-            f"a language with a two-letter code, such as nl ({primary!r} has {len(primary)} letters)",
-            len(primary) == 2,
-        ),
-        Requirement(
             "contact.email",
             "an e-mail address with plain ASCII before the @, as EDU-DEX requires",
             course.contact.email is None or course.contact.email.split("@", 1)[0].isascii(),
         ),
         Requirement(
             "summary",
-            f"a summary of at most {EDUDEX_SUMMARY_LIMIT} characters (the description's first sentence has {summary_length})",
+            f"a summary of at most {EDUDEX_SUMMARY_LIMIT} characters ({summary_source} {summary_length})",
             summary_length <= EDUDEX_SUMMARY_LIMIT,
         ),
         Requirement(

@@ -232,8 +232,18 @@ class TestNotReady:
         with pytest.raises(NotReadyError) as caught:
             render(course, "edudex")
         assert (
-            "summary: a summary of at most 200 characters (the description's first sentence has 202)"
-            in caught.value.missing
+            "summary: a summary of at most 200 characters (there is none, and the description's first "
+            "sentence has 202)"
+        ) in caught.value.missing
+
+    def test_a_given_summary_is_measured_as_itself(self, full_course: Course) -> None:
+        """With a summary, check names its own length, not the description's first sentence's."""
+        from ncmw_course.readiness import check_readiness
+
+        (row,) = [r for r in check_readiness(full_course, "edudex").requirements if r.field == "summary"]
+        assert (
+            row.description
+            == f"a summary of at most 200 characters (it has {len(full_course.summary or '')})"
         )
 
     def test_program_id_outside_edudex_pattern_is_refused_on_reading(self, full_course: Course) -> None:
