@@ -255,7 +255,9 @@ def place(name: str, street: str, postal_code: str, town: str) -> dict[str, Any]
 
 
 VEILIG_THUIS = place("Veilig Thuis Limburg-Noord", "Spoorweglaan 2", "5911 AB", "Venlo")
-ZORG_EN_VEILIGHEIDSHUIS = place("Zorg- en Veiligheidshuis Noord-Limburg", "Stationsplein 7", "5961 AA", "Horst")
+ZORG_EN_VEILIGHEIDSHUIS = place(
+    "Zorg- en Veiligheidshuis Noord-Limburg", "Stationsplein 7", "5961 AA", "Horst"
+)
 
 
 class TestRunsCourse:
