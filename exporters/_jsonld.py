@@ -39,7 +39,7 @@ from exporters._runs import run_day_dates
 
 if TYPE_CHECKING:
     from ncmw_course.labels import Labels
-    from ncmw_course.model import Accreditation, Contact, Course, Day, Edition, Location, Trainer
+    from ncmw_course.model import Accreditation, Contact, Course, Day, Edition, Location, Price, Trainer
 
 __all__ = ["SCHEMA_ORG", "course_jsonld", "dump_jsonld", "iso_duration"]
 
@@ -102,17 +102,7 @@ def course_jsonld(course: Course, *, context: bool = True) -> JsonObject:
     _put(node, "subjectOf", [_certification(item, labels) for item in course.accreditations])
     if course.certificate or course.certificate_conditions:
         node["educationalCredentialAwarded"] = _certificate(course)
-    if course.price:
-        amount = course.price.amount
-        offer: JsonObject = {
-            "@type": "Offer",
-            "price": f"{amount:.2f}",
-            "priceCurrency": course.price.currency,
-            # Google's course data distinguishes free and paid courses by this text.
-            "category": "Free" if amount == 0 else "Paid",
-        }
-        _put(offer, "description", course.price.vat_note)
-        node["offers"] = offer
+    _put(node, "offers", _offer(course.price) if course.price else None)
     runs = zip(course.editions, run_day_dates(course), strict=True)
     _put(
         node,
@@ -120,6 +110,18 @@ def course_jsonld(course: Course, *, context: bool = True) -> JsonObject:
         [_course_instance(course, edition, dates, labels) for edition, dates in runs],
     )
     return node
+
+
+def _offer(price: Price) -> JsonObject:
+    offer: JsonObject = {
+        "@type": "Offer",
+        "price": f"{price.amount:.2f}",
+        "priceCurrency": price.currency,
+        # Google's course data distinguishes free and paid courses by this text.
+        "category": "Free" if price.amount == 0 else "Paid",
+    }
+    _put(offer, "description", price.vat_note)
+    return offer
 
 
 def iso_duration(hours: float) -> str:
