@@ -2,10 +2,25 @@
 
 Every value comes from the course. What EDU-DEX requires and the course does not state is reported
 by ``check --for edudex`` (and the export), never filled in; texts are never cut to fit a limit.
-Localised texts carry one key, the course's primary language (``nl``). This module maps the
-course's structured fields (codes, runs, dates, cost, contacts, teachers); the texts (name,
-summary, description, teachers' summaries, subject texts) come from the brochure outline, worded
-as in the Word brochure and the EPUB, by :mod:`exporters._edudex_texts`.
+A number EDU-DEX's types cannot hold (a study load of 24.5 hours, where ``studyLoad`` counts whole
+hours) is not rounded or left out either: :func:`format_requirements` names it, and the course is
+not ready. Localised texts carry one key, the course's primary language (``nl``). This module maps
+the course's structured fields (codes, dates, contacts, teachers, accreditations); the schedule
+(runs, their days and places) is :mod:`exporters._edudex_schedule`'s, and the texts (name, summary,
+description, teachers' summaries, subject texts) come from the brochure outline, worded as in the
+Word brochure and the EPUB, by :mod:`exporters._edudex_texts`.
+
+Where the course's facts go that have no field of the same name:
+
+- an accreditation's ID is its ``certificateCode`` (``industryRegistration[].registerCode`` would
+  need the register's own EDU-DEX ``orgUnitId``, which the course does not state);
+- a blended run: EDU-DEX's run only says ``fullyOnline`` (false), so the programme's
+  ``instructionMode`` gains ``blended learning``; when every run is given the same way, that is
+  ``programBasicProfile.location`` (``blended``, ``fully online``, or ``fixed location`` for runs
+  on site that each name their place);
+- every run's town, and every town a day is held in, is a ``programLocation``;
+- the subtitle is the text of a ``description`` subject under the title (see
+  :mod:`exporters._edudex_texts`).
 """
 
 from __future__ import annotations
@@ -14,6 +29,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
+from decimal import Decimal
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
@@ -88,9 +104,7 @@ def program_document(course: Course) -> dict[str, Any]:
         "programClassification": _classification(course),
         "programAdmission": _admission(course),
         "programCurriculum": _curriculum(course, outline, key),
-        "programSchedule": program_schedule(
-            course, _run_ids(course), key, open_=_given(_given(course.edudex).application_open)
-        ),
+        "programSchedule": program_schedule(course, _run_ids(course), key, open_=_applications_open(course)),
         "programContacts": {"contactData": [_contact_data(course, key)]},
     }
     if course.accreditations:
@@ -112,16 +126,23 @@ def format_requirements(course: Course) -> list[Requirement]:
     return [
         Requirement(
             "hours.study_load",
-            "a study load in whole hours, as EDU-DEX counts it" + (f" (it is {load:g})" if load else ""),
+            "a study load in whole hours, as EDU-DEX counts it"
+            + (f" (it is {_number(load)})" if load else ""),
             load is None or float(load).is_integer(),
         ),
         Requirement(
             "accreditations[].points",
             f"accreditation points EDU-DEX can carry: at most {TRAINING_POINTS_LIMIT}, in hundredths"
-            + (f" ({unfit[0]:g} is not)" if unfit else ""),
+            + (f" ({_number(unfit[0])} is not)" if unfit else ""),
             not unfit,
         ),
     ]
+
+
+def _number(value: float) -> str:
+    """A number as the course file writes it: 24.5 and 24, not 24.500000, 24.0 or 2.45e+01."""
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _refuse_what_edudex_cannot_carry(course: Course) -> None:
@@ -288,6 +309,10 @@ def _ascii_email(address: str) -> str | None:
     except EmailNotValidError:
         return None
     return ascii_form if ascii_form and _EMAIL.fullmatch(ascii_form) else None
+
+
+def _applications_open(course: Course) -> bool:
+    return _given(_given(course.edudex).application_open)
 
 
 def _program_type(course: Course) -> str | None:
