@@ -2,10 +2,25 @@
 
 Every value comes from the course. What EDU-DEX requires and the course does not state is reported
 by ``check --for edudex`` (and the export), never filled in; texts are never cut to fit a limit.
-Localised texts carry one key, the course's primary language (``nl``). This module maps the
-course's structured fields (codes, runs, dates, cost, contacts, teachers); the texts (name,
-summary, description, teachers' summaries, subject texts) come from the brochure outline, worded
-as in the Word brochure and the EPUB, by :mod:`exporters._edudex_texts`.
+A number EDU-DEX's types cannot hold (a study load of 24.5 hours, where ``studyLoad`` counts whole
+hours) is not rounded or left out either: :func:`format_requirements` names it, and the course is
+not ready. Localised texts carry one key, the course's primary language (``nl``). This module maps
+the course's structured fields (codes, dates, contacts, teachers, accreditations); the schedule
+(runs, their days and places) is :mod:`exporters._edudex_schedule`'s, and the texts (name, summary,
+description, teachers' summaries, subject texts) come from the brochure outline, worded as in the
+Word brochure and the EPUB, by :mod:`exporters._edudex_texts`.
+
+Where the course's facts go that have no field of the same name:
+
+- an accreditation's ID is its ``certificateCode`` (``industryRegistration[].registerCode`` would
+  need the register's own EDU-DEX ``orgUnitId``, which the course does not state);
+- a blended run: EDU-DEX's run only says ``fullyOnline`` (false), so the programme's
+  ``instructionMode`` gains ``blended learning``; when every run is given the same way, that is
+  ``programBasicProfile.location`` (``blended``, ``fully online``, or ``fixed location`` for runs
+  on site that each name their place);
+- every run's town, and every town a day is held in, is a ``programLocation``;
+- the subtitle is the text of a ``description`` subject under the title (see
+  :mod:`exporters._edudex_texts`).
 """
 
 from __future__ import annotations
@@ -14,20 +29,25 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from datetime import date
+from decimal import Decimal
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
+from exporters._edudex_schedule import program_schedule, run_places
 from exporters._edudex_texts import biographies, program_descriptions
 from exporters._reproducible import document_datetime
-from ncmw_course.model import ProgramLevel
+from ncmw_course.model import InstructionMode, ProgramLevel
 from ncmw_course.outline import brochure_outline
+from ncmw_course.readiness import Requirement
 
 if TYPE_CHECKING:
-    from ncmw_course.model import Accreditation, Course, Day, Edition, Location, Price, Trainer
+    from ncmw_course.model import Accreditation, Course, Trainer
     from ncmw_course.outline import Outline
 
-__all__ = ["FORMAT", "program_document"]
+__all__ = ["BLENDED", "FORMAT", "LOCATION_PROFILES", "format_requirements", "program_document"]
+
+FORMAT_NAME = "edudex"
+"""The name of the format, which a :class:`~ncmw_course.NotReadyError` names."""
 
 FORMAT = "1.0"
 """The ``format`` of the document. The Data API spec (1.0.2) does not define the value."""
@@ -38,7 +58,13 @@ CONTACT_ROLE = "contact"
 TEACHER_SUMMARY_LIMIT = 1200
 """EDU-DEX's teacher ``summary`` holds at most this many characters."""
 TRAINING_POINTS_LIMIT = 420
-"""EDU-DEX's ``trainingPoints`` are at most this number."""
+"""EDU-DEX's ``trainingPoints`` are at most this number, in hundredths."""
+
+BLENDED: InstructionMode = "blended learning"
+"""The ``instructionMode`` of a programme with a blended run (EDU-DEX's run has only ``fullyOnline``)."""
+
+LOCATION_PROFILES = {"onsite": "fixed location", "online": "fully online", "blended": "blended"}
+"""``programBasicProfile.location`` of a programme whose runs are all given in one way."""
 
 # The pattern of program_in's EmailAddressType, which the course model allows more freely.
 _EMAIL = re.compile(  # EmailAddressType
@@ -58,34 +84,75 @@ def program_document(course: Course) -> dict[str, Any]:
     """The EDU-DEX program document of `course`, which must be ready for EDU-DEX.
 
     Raises:
+        NotReadyError: the course states a fact that EDU-DEX cannot carry (see `format_requirements`).
         AssertionError: the course lacks a value that readiness should have reported.
     """
+    _refuse_what_edudex_cannot_carry(course)
     outline = brochure_outline(course)
     key = _language_key(course)
-    run_ids = _run_ids(course)
     document: dict[str, Any] = {
         "editor": course.provider.name,
         "format": FORMAT,
         "generator": f"ncmw-course {version('ncmw-course')}",
         "lastEdited": document_datetime(course.updated).isoformat(),
+    }
+    profile = _location_profile(course)
+    if profile:
+        document["programBasicProfile"] = {"location": profile}
+    document |= {
         "programDescriptions": program_descriptions(outline, key),
         "programClassification": _classification(course),
         "programAdmission": _admission(course),
         "programCurriculum": _curriculum(course, outline, key),
-        "programSchedule": {
-            "programRun": [
-                _run(course, edition, run_id, key)
-                for edition, run_id in zip(course.editions, run_ids, strict=True)
-            ]
-        },
+        "programSchedule": program_schedule(course, _run_ids(course), key, open_=_applications_open(course)),
         "programContacts": {"contactData": [_contact_data(course, key)]},
     }
-    accreditations = [
-        _accreditation(item) for item in course.accreditations if _training_points(item) is not None
-    ]
-    if accreditations:
-        document["programExternalAcknowledgements"] = {"accreditation": accreditations}
+    if course.accreditations:
+        document["programExternalAcknowledgements"] = {
+            "accreditation": [_accreditation(item) for item in course.accreditations]
+        }
     return document
+
+
+def format_requirements(course: Course) -> list[Requirement]:
+    """What EDU-DEX's types can carry of the facts the course states: whole hours, points in hundredths.
+
+    A fact that does not fit is not rounded or left out: the course is not ready for EDU-DEX, and
+    the requirement says what to change.
+    """
+    load = course.hours.study_load if course.hours else None
+    points = [item.points for item in course.accreditations]
+    unfit = [value for value in points if _training_points(value) is None]
+    return [
+        Requirement(
+            "hours.study_load",
+            "a study load in whole hours, as EDU-DEX counts it"
+            + (f" (it is {_number(load)})" if load else ""),
+            load is None or float(load).is_integer(),
+        ),
+        Requirement(
+            "accreditations[].points",
+            f"accreditation points EDU-DEX can carry: at most {TRAINING_POINTS_LIMIT}, in hundredths"
+            + (f" ({_number(unfit[0])} is not)" if unfit else ""),
+            not unfit,
+        ),
+    ]
+
+
+def _number(value: float) -> str:
+    """A number as the course file writes it: 24.5 and 24, not 24.500000, 24.0 or 2.45e+01."""
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _refuse_what_edudex_cannot_carry(course: Course) -> None:
+    from ncmw_course.errors import NotReadyError
+
+    missing = [
+        f"{item.field}: {item.description}" for item in format_requirements(course) if not item.present
+    ]
+    if missing:
+        raise NotReadyError(FORMAT_NAME, missing)
 
 
 # --- the parts of the document --------------------------------------------------------------------
@@ -93,9 +160,6 @@ def program_document(course: Course) -> dict[str, Any]:
 
 def _classification(course: Course) -> dict[str, Any]:
     listing = _given(course.edudex)
-    places = [
-        location.locality or location.name for edition in course.editions if (location := edition.location)
-    ]
     return {
         "orgUnitId": _given(listing.org_unit_id),
         "programId": _given(listing.program_id),
@@ -105,7 +169,7 @@ def _classification(course: Course) -> dict[str, Any]:
         "degree": _given(listing.degree),
         # The number of course days: always known, unlike hours, which need not be whole.
         "programDuration": {"days": len(course.days)},
-        "programLocation": [{"description": place} for place in dict.fromkeys(places)],
+        "programLocation": [{"description": place} for place in run_places(course)],
     }
 
 
@@ -128,10 +192,13 @@ def _curriculum(course: Course, outline: Outline, key: str) -> dict[str, Any]:
     listing = _given(course.edudex)
     # The course is written and given in one language.
     curriculum: dict[str, Any] = {"instructionLanguage": [{"languageCode": key, "percentage": 100}]}
-    if listing.instruction_modes:
-        curriculum["instructionMode"] = list(listing.instruction_modes)
+    modes = list(listing.instruction_modes)
+    if any(edition.mode == "blended" for edition in course.editions) and BLENDED not in modes:
+        modes.append(BLENDED)
+    if modes:
+        curriculum["instructionMode"] = modes
     study_load = course.hours.study_load if course.hours else None
-    if study_load is not None and float(study_load).is_integer():  # EDU-DEX counts whole hours
+    if study_load is not None:  # whole hours: format_requirements refuses others
         curriculum["studyLoad"] = {"program": int(study_load)}
     teachers = zip(course.trainers, _teacher_ids(course.trainers), biographies(outline), strict=True)
     curriculum["teacher"] = [
@@ -148,90 +215,6 @@ def _teacher(trainer: Trainer, teacher_id: str, paragraphs: Sequence[str], key: 
     return teacher
 
 
-def _run(course: Course, edition: Edition, run_id: str, key: str) -> dict[str, Any]:
-    listing = _given(course.edudex)
-    # A run the course lists is a fact, not an estimate: its dates are final.
-    run: dict[str, Any] = {
-        "id": run_id,
-        "status": "application opened" if listing.application_open else "application closed",
-        "startDate": {"date": edition.start_date.isoformat(), "isFinal": True},
-        "endDate": {"date": (edition.end_date or edition.start_date).isoformat(), "isFinal": True},
-    }
-    if edition.mode is not None:
-        run["fullyOnline"] = edition.mode == "online"
-    if edition.location is not None:
-        run["location"] = _location(edition.location, key)
-    if course.price is not None:
-        run["cost"] = [_cost(course.price, f"{run_id}-fee", key)]
-    days = [
-        _course_day(_day(course, index), day_date, f"{run_id}-{index + 1}", key)
-        for index, day_date in _dated_days(course, edition)
-    ]
-    if days:
-        run["courseDay"] = days
-    return run
-
-
-def _dated_days(course: Course, edition: Edition) -> list[tuple[int, date]]:
-    """(index of the programme day, date) for each dated day of the run.
-
-    The dates are the run's day dates, or else, for the only run, the days' own dates.
-    """
-    dates = edition.day_dates
-    end = edition.end_date or edition.start_date
-    if not dates and len(course.editions) == 1:
-        own = [day.date for day in course.days]
-        if all(day_date and edition.start_date <= day_date <= end for day_date in own):
-            dates = tuple(day_date for day_date in own if day_date)
-    return list(enumerate(dates))
-
-
-def _day(course: Course, index: int) -> Day | None:
-    return course.days[index] if index < len(course.days) else None
-
-
-def _course_day(day: Day | None, day_date: date, day_id: str, key: str) -> dict[str, Any]:
-    course_day: dict[str, Any] = {"id": day_id, "date": day_date.isoformat()}
-    if day is not None:
-        # Local times at the venue: the course states no time zone, so none is written.
-        if day.start_time is not None:
-            course_day["startTime"] = day.start_time.isoformat()
-        if day.end_time is not None:
-            course_day["endTime"] = day.end_time.isoformat()
-        if day.location is not None:
-            course_day["location"] = _location(day.location, key)
-    return course_day
-
-
-def _location(location: Location, key: str) -> dict[str, Any]:
-    place: dict[str, Any] = {"locationName": {key: location.name}}
-    if location.street_address:
-        place["address"] = location.street_address
-    if location.postal_code:
-        place["zipcode"] = location.postal_code
-    if location.locality:
-        place["city"] = location.locality
-    if location.country:
-        place["country"] = location.country.lower()  # EDU-DEX writes country codes in lower case
-    return place
-
-
-def _cost(price: Price, cost_id: str, key: str) -> dict[str, Any]:
-    # The course's price is what a participant pays for the course, as stated: a final, required
-    # tuition fee. Whether it includes VAT is only said in words, so no VAT code or amount is given.
-    cost: dict[str, Any] = {
-        "id": cost_id,
-        "amount": f"{price.amount:.2f}",
-        "amountIsFinal": True,
-        "costType": "tuition fee",
-        "currency": price.currency,
-        "isRequiredCost": True,
-    }
-    if price.vat_note:
-        cost["descriptionText"] = {key: price.vat_note}
-    return cost
-
-
 def _contact_data(course: Course, key: str) -> dict[str, Any]:
     contact = course.contact
     data: dict[str, Any] = {"contactName": contact.name or course.provider.name, "role": CONTACT_ROLE}
@@ -245,10 +228,10 @@ def _contact_data(course: Course, key: str) -> dict[str, Any]:
 
 
 def _accreditation(accreditation: Accreditation) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "organization": accreditation.registry,
-        "trainingPoints": _training_points(accreditation),
-    }
+    result: dict[str, Any] = {"organization": accreditation.registry}
+    if accreditation.identifier:
+        result["certificateCode"] = accreditation.identifier  # the register's ID for this accreditation
+    result["trainingPoints"] = _given(_training_points(accreditation.points))
     if accreditation.valid_from:
         result["validFrom"] = accreditation.valid_from.isoformat()
     if accreditation.valid_until:
@@ -256,16 +239,26 @@ def _accreditation(accreditation: Accreditation) -> dict[str, Any]:
     return result
 
 
-def _training_points(accreditation: Accreditation) -> int | float | None:
-    """The points as EDU-DEX takes them (at most 420, in hundredths), else None.
-
-    Points that do not fit stay in the "accreditation" subject text only.
-    """
-    points = float(accreditation.points)
+def _training_points(points: float) -> int | float | None:
+    """The points as EDU-DEX takes them (at most 420, in hundredths), else None."""
     # Checked as JSON Schema validators check multipleOf 0.01, in floating point.
     if points > TRAINING_POINTS_LIMIT or not (points / 0.01).is_integer():
         return None
     return int(points) if points.is_integer() else points
+
+
+def _location_profile(course: Course) -> str | None:
+    """How every run is given, as ``programBasicProfile.location``; None when runs differ or do not say.
+
+    On site is a fixed location only when every run names its place.
+    """
+    modes = {edition.mode for edition in course.editions}
+    if len(modes) != 1 or None in modes:
+        return None
+    (mode,) = modes
+    if mode == "onsite" and not all(edition.location for edition in course.editions):
+        return None
+    return LOCATION_PROFILES[str(mode)]
 
 
 # --- identifiers and small helpers -------------------------------------------------------------------
@@ -316,6 +309,10 @@ def _ascii_email(address: str) -> str | None:
     except EmailNotValidError:
         return None
     return ascii_form if ascii_form and _EMAIL.fullmatch(ascii_form) else None
+
+
+def _applications_open(course: Course) -> bool:
+    return _given(_given(course.edudex).application_open)
 
 
 def _program_type(course: Course) -> str | None:

@@ -5,7 +5,9 @@ The programme's name, summary and description, the teachers' summaries and the s
 :func:`~ncmw_course.outline.brochure_outline`, the one reader of the course's prose, so that their
 wording, headings and links (``mailto:`` percent-encoded, ``tel:`` in E.164) are those of the Word
 brochure, the EPUB and the web page. Each subject text comes from the outline section or the fact
-row it corresponds to, found by section id, block role and fact key, in the outline's order.
+row it corresponds to, found by section id, block role and fact key, in the outline's order; the
+subtitle, which EDU-DEX has no field for, is the text of a first ``description`` subject, under the
+title.
 """
 
 from __future__ import annotations
@@ -117,7 +119,13 @@ def biographies(outline: Outline) -> list[tuple[str, ...]]:
 
 
 def _subjects(outline: Outline) -> Iterator[tuple[str, str, list[Piece]]]:
-    """(EDU-DEX subject, heading, pieces) for each subject text, in the outline's order."""
+    """(EDU-DEX subject, heading, pieces) for each subject text, in the outline's order.
+
+    The first is the title block: the subtitle under the title, as the general ``description``
+    subject, since EDU-DEX has no subtitle of its own (``programName`` is the title).
+    """
+    if outline.subtitle:
+        yield "description", outline.title, [Line((outline.subtitle,))]
     for section in outline.sections:
         if section.id == "practical":
             yield from _fact_subjects(outline, section)

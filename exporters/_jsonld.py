@@ -12,17 +12,34 @@ Conventions:
   an array, even with one value, so consumers see one shape.
 - Durations are ISO 8601 (``PT24H30M``), dates ISO 8601 (``2027-03-09``), amounts a decimal string
   with two decimals (``"495.00"``), as schema.org advises for ``price``.
+- A day's date and times are local date-times without a zone (``2027-03-09T09:30:00``): the course
+  states the local time at the venue, not a zone.
+
+What carries the facts that have no obvious Course property:
+
+- The days of a run: each ``CourseInstance`` (an ``Event``) has a ``subEvent`` per programme day, an
+  ``EducationEvent`` named as the day's heading, from its date and start time (``startDate``) to its
+  date and end time (``endDate``). A day the run does not date keeps its times in an
+  ``eventSchedule`` (a ``Schedule`` with ``startTime`` and ``endTime``). A day with a venue of its
+  own has it as ``location``; a day at the run's venue does not repeat it.
+- An accreditation: a ``Certification`` about the course (``subjectOf``, the inverse of ``about``):
+  schema.org calls accreditations a form of certification. The register is the ``Organization`` in
+  ``issuedBy``, the register's ID for it ``certificationIdentification``, its validity ``validFrom``
+  and ``expires`` (the last valid day). The points stay ``numberOfCredits``, as Google reads them.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from exporters._runs import run_day_dates
+
 if TYPE_CHECKING:
     from ncmw_course.labels import Labels
-    from ncmw_course.model import Accreditation, Contact, Course, Day, Edition, Location, Trainer
+    from ncmw_course.model import Accreditation, Contact, Course, Day, Edition, Location, Price, Trainer
 
 __all__ = ["SCHEMA_ORG", "course_jsonld", "dump_jsonld", "iso_duration"]
 
@@ -82,21 +99,29 @@ def course_jsonld(course: Course, *, context: bool = True) -> JsonObject:
     if course.hours and course.hours.contact_hours:
         node["timeRequired"] = iso_duration(course.hours.contact_hours)
     _put(node, "numberOfCredits", [_credits(item, labels) for item in course.accreditations])
+    _put(node, "subjectOf", [_certification(item, labels) for item in course.accreditations])
     if course.certificate or course.certificate_conditions:
         node["educationalCredentialAwarded"] = _certificate(course)
-    if course.price:
-        amount = course.price.amount
-        offer: JsonObject = {
-            "@type": "Offer",
-            "price": f"{amount:.2f}",
-            "priceCurrency": course.price.currency,
-            # Google's course data distinguishes free and paid courses by this text.
-            "category": "Free" if amount == 0 else "Paid",
-        }
-        _put(offer, "description", course.price.vat_note)
-        node["offers"] = offer
-    _put(node, "hasCourseInstance", [_course_instance(course, edition) for edition in course.editions])
+    _put(node, "offers", _offer(course.price) if course.price else None)
+    runs = zip(course.editions, run_day_dates(course), strict=True)
+    _put(
+        node,
+        "hasCourseInstance",
+        [_course_instance(course, edition, dates, labels) for edition, dates in runs],
+    )
     return node
+
+
+def _offer(price: Price) -> JsonObject:
+    offer: JsonObject = {
+        "@type": "Offer",
+        "price": f"{price.amount:.2f}",
+        "priceCurrency": price.currency,
+        # Google's course data distinguishes free and paid courses by this text.
+        "category": "Free" if price.amount == 0 else "Paid",
+    }
+    _put(offer, "description", price.vat_note)
+    return offer
 
 
 def iso_duration(hours: float) -> str:
@@ -115,6 +140,10 @@ def _decimal_text(value: Decimal) -> str:
     """A decimal in plain notation without trailing zeros: 30 → ``30``, 0.0036 → ``0.0036``."""
     text = format(value, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _put(node: JsonObject, key: str, value: Any) -> None:
@@ -157,12 +186,29 @@ def _credits(accreditation: Accreditation, labels: Labels) -> JsonObject:
     value: JsonObject = {
         "@type": "QuantitativeValue",
         "value": int(points) if points.is_integer() else points,
-        "description": labels.points.format(
-            points=labels.format_number(points), registry=accreditation.registry
-        ),
+        "description": _points_text(accreditation, labels),
     }
     _put(value, "identifier", accreditation.identifier)
     return value
+
+
+def _points_text(accreditation: Accreditation, labels: Labels) -> str:
+    """The points in words, as documents write them: "18,5 punten bij SKJ"."""
+    points = labels.format_number(accreditation.points)
+    return labels.points.format(points=points, registry=accreditation.registry)
+
+
+def _certification(accreditation: Accreditation, labels: Labels) -> JsonObject:
+    """An accreditation as a Certification of the course by its register (see the module's docstring)."""
+    certification: JsonObject = {
+        "@type": "Certification",
+        "name": _points_text(accreditation, labels),
+        "issuedBy": {"@type": "Organization", "name": accreditation.registry},
+    }
+    _put(certification, "certificationIdentification", accreditation.identifier)
+    _put(certification, "validFrom", _iso(accreditation.valid_from))
+    _put(certification, "expires", _iso(accreditation.valid_until))  # the last day it is valid
+    return certification
 
 
 def _certificate(course: Course) -> JsonObject:
@@ -172,7 +218,9 @@ def _certificate(course: Course) -> JsonObject:
     return credential
 
 
-def _course_instance(course: Course, edition: Edition) -> JsonObject:
+def _course_instance(
+    course: Course, edition: Edition, dates: tuple[date | None, ...], labels: Labels
+) -> JsonObject:
     instance: JsonObject = {"@type": "CourseInstance"}
     _put(instance, "courseMode", COURSE_MODES[edition.mode] if edition.mode else None)
     # courseWorkload is the total work a participant puts in: the study load. When the course states
@@ -181,11 +229,34 @@ def _course_instance(course: Course, edition: Edition) -> JsonObject:
     if workload:
         instance["courseWorkload"] = iso_duration(workload)
     instance["startDate"] = edition.start_date.isoformat()
-    _put(instance, "endDate", edition.end_date.isoformat() if edition.end_date else None)
+    _put(instance, "endDate", _iso(edition.end_date))
     _put(instance, "location", _place(edition.location) if edition.location else None)
     _put(instance, "maximumAttendeeCapacity", course.max_participants)
     instance["instructor"] = [_person(trainer) for trainer in course.trainers]
+    instance["subEvent"] = [
+        _day_event(day, day_date, labels) for day, day_date in zip(course.days, dates, strict=True)
+    ]
     return instance
+
+
+def _day_event(day: Day, day_date: date | None, labels: Labels) -> JsonObject:
+    """A day of a run: its heading, when it starts and ends, and its own venue."""
+    event: JsonObject = {"@type": "EducationEvent", "name": labels.day_title(day.ordinal, day.theme)}
+    if day_date is not None:
+        event["startDate"] = _moment(day_date, day.start_time)
+        _put(event, "endDate", _moment(day_date, day.end_time) if day.end_time else None)
+    elif day.start_time or day.end_time:
+        schedule: JsonObject = {"@type": "Schedule"}
+        _put(schedule, "startTime", day.start_time.isoformat() if day.start_time else None)
+        _put(schedule, "endTime", day.end_time.isoformat() if day.end_time else None)
+        event["eventSchedule"] = schedule
+    _put(event, "location", _place(day.location) if day.location else None)
+    return event
+
+
+def _moment(day_date: date, at: time | None) -> str:
+    """A date, or a local date-time when the time is known: ``2027-03-09T09:30:00``."""
+    return datetime.combine(day_date, at).isoformat() if at else day_date.isoformat()
 
 
 def _place(location: Location) -> JsonObject:

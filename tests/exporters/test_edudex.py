@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 from hypothesis import event, given, settings
-from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from exporters._edudex import format_requirements
 from ncmw_course import Course, NotReadyError, load_course, parse_course, render
 from ncmw_course.exporting import exporter_info, exporter_names
 from ncmw_course.outline import (
@@ -34,12 +34,11 @@ from ncmw_course.outline import (
 )
 from ncmw_course.readiness import check_readiness
 from tests.conftest import REPO, TESTDATA
-from tests.strategies import course_dicts, courses
+from tests.edudex_courses import HARD, nearly_ready_courses, not_ready_lines, ready, variant
+from tests.strategies import courses
 
 SCHEMA = REPO / "tests" / "conformance" / "edudex" / "program_in.schema.json"
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "25"))
-FULL_LISTING = json.loads((TESTDATA / "course_full.json").read_bytes())["edudex"]
-"""The full course's EDU-DEX block, which every generated nearly-ready course starts from."""
 REFERENCE = {
     "bundled": None,
     "full": TESTDATA / "course_full.json",
@@ -63,7 +62,6 @@ CARRIERS = {
 }
 """Where the document tells each outline section, and each practical fact (by key): the subject
 texts, the programme's description, or (only the number) ``programAdmission``."""
-HARD = "<script>alert('x')</script> & ]]>"
 HARD_HTML = "&lt;script&gt;alert('x')&lt;/script&gt; &amp; ]]&gt;"
 
 
@@ -88,15 +86,22 @@ def schema_errors(validator: Draft202012Validator, document: Any) -> list[str]:
     ]
 
 
+@pytest.fixture
+def ready_course(full_course: Course) -> Course:
+    """The full course with a study load of 24 hours, which EDU-DEX can carry (24.5 it cannot)."""
+    return variant(full_course, hours={"contact_hours": 18, "study_load": 24})
+
+
+@pytest.fixture
+def runs_course() -> Course:
+    """Two dated runs in two towns, days with their own venues and times, two registers with IDs."""
+    return load_course(TESTDATA / "course_runs.json")
+
+
 def edudex(course: Course) -> dict[str, Any]:
     """The EDU-DEX document of `course`, parsed."""
     document: dict[str, Any] = json.loads(render(course, "edudex"))
     return document
-
-
-def variant(course: Course, **changes: Any) -> Course:
-    """`course` with some fields changed, validated like a course file."""
-    return Course.model_validate({**course.model_dump(mode="json"), **changes})
 
 
 def subjects(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -168,12 +173,6 @@ def outline_links(outline: Outline, section_id: str) -> list[str]:
     ]
 
 
-def not_ready_lines(course: Course) -> list[str]:
-    """What ``check --for edudex`` lists as missing."""
-    missing = check_readiness(course, "edudex").missing
-    return [f"{requirement.field}: {requirement.description}" for requirement in missing]
-
-
 class TestRegistration:
     def test_is_registered_with_its_file_extension(self) -> None:
         """edudex is installed under its name, writing application/json to <slug>.edudex.json."""
@@ -219,16 +218,16 @@ class TestNotReady:
             requirement.field for requirement in checklist
         ]
 
-    def test_description_over_the_limit_is_named(self, full_course: Course) -> None:
+    def test_description_over_the_limit_is_named(self, ready_course: Course) -> None:
         """A description of 1201 characters is reported with its length, not cut to 1200."""
-        course = variant(full_course, description=["a" * 600, "b" * 600])
+        course = variant(ready_course, description=["a" * 600, "b" * 600])
         with pytest.raises(NotReadyError) as caught:
             render(course, "edudex")
         assert "description: a description of at most 1200 characters (it has 1201)" in caught.value.missing
 
-    def test_summary_over_the_limit_is_named(self, full_course: Course) -> None:
+    def test_summary_over_the_limit_is_named(self, ready_course: Course) -> None:
         """Without a summary, a first sentence over 200 characters is reported as the summary."""
-        course = variant(full_course, summary=None, description=["w" * 201 + ". Rest."])
+        course = variant(ready_course, summary=None, description=["w" * 201 + ". Rest."])
         with pytest.raises(NotReadyError) as caught:
             render(course, "edudex")
         assert (
@@ -246,13 +245,13 @@ class TestNotReady:
             == f"a summary of at most 200 characters (it has {len(full_course.summary or '')})"
         )
 
-    def test_program_id_outside_edudex_pattern_is_refused_on_reading(self, full_course: Course) -> None:
+    def test_program_id_outside_edudex_pattern_is_refused_on_reading(self, ready_course: Course) -> None:
         """A programme ID with characters EDU-DEX refuses is an error in the course file, not rewritten."""
         from ncmw_course import CourseDataError
 
-        listing = {**full_course.model_dump(mode="json")["edudex"], "program_id": "cursus@ncmw"}
+        listing = {**ready_course.model_dump(mode="json")["edudex"], "program_id": "cursus@ncmw"}
         with pytest.raises(CourseDataError) as caught:
-            parse_course(json.dumps({**full_course.model_dump(mode="json"), "edudex": listing}))
+            parse_course(json.dumps({**ready_course.model_dump(mode="json"), "edudex": listing}))
         assert [(p.location, p.message) for p in caught.value.problems] == [
             (
                 "edudex.program_id",
@@ -263,11 +262,11 @@ class TestNotReady:
             )
         ]
 
-    def test_email_edudex_cannot_carry_is_named(self, full_course: Course) -> None:
+    def test_email_edudex_cannot_carry_is_named(self, ready_course: Course) -> None:
         """An e-mail address with a non-ASCII local part is reported, since EDU-DEX's pattern refuses it."""
         course = variant(
-            full_course,
-            contact={**full_course.model_dump(mode="json")["contact"], "email": "José@example.nl"},
+            ready_course,
+            contact={**ready_course.model_dump(mode="json")["contact"], "email": "José@example.nl"},
         )
         with pytest.raises(NotReadyError) as caught:
             render(course, "edudex")
@@ -275,38 +274,37 @@ class TestNotReady:
             caught.value.missing
         )
 
-    def test_long_biography_stays_out_of_the_teacher_summary(self, full_course: Course) -> None:
+    def test_long_biography_stays_out_of_the_teacher_summary(self, ready_course: Course) -> None:
         """A biography over 1200 characters is no teacher summary; the teachers text still has all of it."""
-        trainers = full_course.model_dump(mode="json")["trainers"]
+        trainers = ready_course.model_dump(mode="json")["trainers"]
         trainers[1]["biography"] = ["x" * 700, "y" * 700]
-        document = edudex(variant(full_course, trainers=trainers))
+        document = edudex(variant(ready_course, trainers=trainers))
         teachers = document["programCurriculum"]["teacher"]
         assert ("summary" in teachers[0], "summary" in teachers[1]) == (True, False)
         assert "x" * 700 in subjects(document)["teachers"]["descriptionText"]["nl"]
 
 
 class TestSchema:
-    def test_full_course_validates(self, full_course: Course, program_in: Draft202012Validator) -> None:
+    def test_ready_course_validates(self, ready_course: Course, program_in: Draft202012Validator) -> None:
         """The full course's document breaks no rule of program_in."""
-        assert schema_errors(program_in, edudex(full_course)) == []
+        assert schema_errors(program_in, edudex(ready_course)) == []
 
     def test_maximal_course_validates(self, program_in: Draft202012Validator) -> None:
-        """The maximal course, its description cut to EDU-DEX's limit here, validates."""
+        """The maximal course, its description cut to EDU-DEX's limit and its study load whole here, validates."""
         maximal = Course.model_validate_json((TESTDATA / "course_maximal.json").read_bytes())
         assert "description: a description of at most 1200 characters (it has 2554)" in not_ready_lines(
             maximal
         )
-        ready = variant(maximal, description=_within(list(maximal.description), 1200))
-        document = edudex(ready)
+        document = edudex(ready(maximal))
         assert schema_errors(program_in, document) == []
         assert len(document["programDescriptions"]["programDescriptionText"]["nl"]) <= 1200
         assert len(document["programDescriptions"]["programSummaryText"]["nl"]) <= 200
 
     def test_schema_check_catches_a_broken_document(
-        self, full_course: Course, program_in: Draft202012Validator
+        self, ready_course: Course, program_in: Draft202012Validator
     ) -> None:
         """The check used here reports a missing required key, a bad enum value and a bad date."""
-        document = edudex(full_course)
+        document = edudex(ready_course)
         del document["programClassification"]["programType"]
         document["programAdmission"]["paymentDue"] = "later"
         document["programSchedule"]["programRun"][0]["startDate"]["date"] = "2027-02-30"
@@ -318,19 +316,19 @@ class TestSchema:
 
 
 class TestMapping:
-    def test_metadata(self, full_course: Course, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_metadata(self, ready_course: Course, monkeypatch: pytest.MonkeyPatch) -> None:
         """editor, format, generator and lastEdited: the provider, 1.0, this tool, the course's date."""
         monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-        document = edudex(full_course)
-        assert list(document)[:4] == ["editor", "format", "generator", "lastEdited"]
+        document = edudex(ready_course)
+        assert list(document)[:5] == ["editor", "format", "generator", "lastEdited", "programBasicProfile"]
         assert document["editor"] == "NCMW"
         assert document["format"] == "1.0"
         assert document["generator"] == f"ncmw-course {version('ncmw-course')}"
         assert document["lastEdited"] == "2026-09-01T00:00:00+00:00"
 
-    def test_classification_and_admission(self, full_course: Course) -> None:
+    def test_classification_and_admission(self, ready_course: Course) -> None:
         """Codes come from the course's edudex block, places from its runs, duration from its days."""
-        document = edudex(full_course)
+        document = edudex(ready_course)
         assert document["programClassification"] == {
             "orgUnitId": "ncmw",
             "programId": "gespreksvoering-bij-scheiding",
@@ -350,9 +348,9 @@ class TestMapping:
             "maxNumberOfParticipants": 14,
         }
 
-    def test_run_with_days_cost_and_place(self, full_course: Course) -> None:
+    def test_run_with_days_cost_and_place(self, ready_course: Course) -> None:
         """The run has final dates, its location, the price as tuition fee and each day with its times."""
-        (run,) = edudex(full_course)["programSchedule"]["programRun"]
+        (run,) = edudex(ready_course)["programSchedule"]["programRun"]
         assert run == {
             "id": "gespreksvoering-bij-scheiding-20270309",
             "status": "application opened",
@@ -375,6 +373,7 @@ class TestMapping:
                 {
                     "id": "gespreksvoering-bij-scheiding-20270309-1",
                     "date": "2027-03-09",
+                    "name": {"nl": "Eerste dag: De positie van de hulpverlener"},
                     "startTime": "09:30:00",
                     "endTime": "16:30:00",
                     "location": {
@@ -388,26 +387,28 @@ class TestMapping:
                 {
                     "id": "gespreksvoering-bij-scheiding-20270309-2",
                     "date": "2027-03-16",
+                    "name": {"nl": "Tweede dag: Kinderen en loyaliteit"},
                     "startTime": "09:30:00",
                     "endTime": "16:30:00",
                 },
                 {
                     "id": "gespreksvoering-bij-scheiding-20270309-3",
                     "date": "2027-03-23",
+                    "name": {"nl": "Derde dag: Afspraken die werken"},
                     "startTime": "09:30:00",
                     "endTime": "16:00:00",
                 },
             ],
         }
 
-    def test_no_vat_code_is_guessed(self, full_course: Course) -> None:
+    def test_no_vat_code_is_guessed(self, ready_course: Course) -> None:
         """The VAT note is kept as words; no VAT code, percentage or amount is made up from it."""
-        (run,) = edudex(full_course)["programSchedule"]["programRun"]
+        (run,) = edudex(ready_course)["programSchedule"]["programRun"]
         assert not {key for key in run["cost"][0] if key.startswith("VAT") or key == "amountVAT"}
 
-    def test_contact_curriculum_and_accreditation(self, full_course: Course) -> None:
+    def test_contact_curriculum_and_accreditation(self, ready_course: Course) -> None:
         """Contact details, language, teaching modes, trainers and register points come across."""
-        document = edudex(full_course)
+        document = edudex(ready_course)
         assert document["programContacts"] == {
             "contactData": [
                 {
@@ -422,6 +423,7 @@ class TestMapping:
         assert document["programCurriculum"] == {
             "instructionLanguage": [{"languageCode": "nl", "percentage": 100}],
             "instructionMode": ["case study", "roleplay", "group discussion"],
+            "studyLoad": {"program": 24},
             "teacher": [
                 {
                     "id": "marieke-de-vries",
@@ -439,6 +441,7 @@ class TestMapping:
             "accreditation": [
                 {
                     "organization": "Registerplein",
+                    "certificateCode": "RP-0000-TEST",
                     "trainingPoints": 18,
                     "validFrom": "2027-01-01",
                     "validUpto": "2028-12-31",
@@ -446,36 +449,35 @@ class TestMapping:
             ]
         }
 
-    def test_whole_study_load_is_given_in_hours(self, full_course: Course) -> None:
-        """A study load of 24.5 hours fits no whole-hour field and stays in words; 24 hours is given."""
-        assert "studyLoad" not in edudex(full_course)["programCurriculum"]
-        whole = variant(full_course, hours={"contact_hours": 18, "study_load": 24})
-        assert edudex(whole)["programCurriculum"]["studyLoad"] == {"program": 24}
-        assert subjects(edudex(full_course))["study load"]["descriptionText"] == {
-            "nl": "Contacturen: 18 uur\nStudiebelasting: 24,5 uur"
+    def test_whole_study_load_is_given_in_hours(self, ready_course: Course) -> None:
+        """A study load of 24 hours is studyLoad; the study load text says it in words as well."""
+        assert edudex(ready_course)["programCurriculum"]["studyLoad"] == {"program": 24}
+        assert subjects(edudex(ready_course))["study load"]["descriptionText"] == {
+            "nl": "Contacturen: 18 uur\nStudiebelasting: 24 uur"
         }
 
-    def test_descriptions(self, full_course: Course) -> None:
+    def test_descriptions(self, ready_course: Course) -> None:
         """Name, summary and description as text and HTML, search words and the course page."""
-        descriptions = edudex(full_course)["programDescriptions"]
+        descriptions = edudex(ready_course)["programDescriptions"]
         assert descriptions["programName"] == {"nl": "Gespreksvoering bij scheiding"}
-        assert descriptions["programSummaryText"] == {"nl": full_course.summary}
-        assert descriptions["programSummaryHtml"] == {"nl": f"<p>{full_course.summary}</p>"}
-        assert descriptions["programDescriptionText"] == {"nl": "\n".join(full_course.description)}
+        assert descriptions["programSummaryText"] == {"nl": ready_course.summary}
+        assert descriptions["programSummaryHtml"] == {"nl": f"<p>{ready_course.summary}</p>"}
+        assert descriptions["programDescriptionText"] == {"nl": "\n".join(ready_course.description)}
         assert descriptions["programDescriptionHtml"] == {
-            "nl": "\n".join(f"<p>{paragraph}</p>" for paragraph in full_course.description)
+            "nl": "\n".join(f"<p>{paragraph}</p>" for paragraph in ready_course.description)
         }
         assert descriptions["webLink"] == {
             "nl": "https://www.ncmw.nl/cursussen/gespreksvoering-bij-scheiding"
         }
-        keyworded = variant(full_course, keywords=["scheiding", "ouders"])
+        keyworded = variant(ready_course, keywords=["scheiding", "ouders"])
         assert edudex(keyworded)["programDescriptions"]["searchword"] == {"nl": ["scheiding", "ouders"]}
-        assert "searchword" not in edudex(variant(full_course, keywords=[]))["programDescriptions"]
+        assert "searchword" not in edudex(variant(ready_course, keywords=[]))["programDescriptions"]
 
-    def test_subject_texts_follow_the_brochure(self, full_course: Course) -> None:
+    def test_subject_texts_follow_the_brochure(self, ready_course: Course) -> None:
         """Each outline section or practical fact becomes a subject text in the outline's order, under its heading."""
-        found = subjects(edudex(full_course))
+        found = subjects(edudex(ready_course))
         assert [(subject, item["header1"]["nl"]) for subject, item in found.items()] == [
+            ("description", "Gespreksvoering bij scheiding"),
             ("course schedule", "Data en locaties"),
             ("tuition fee", "Prijs"),
             ("study load", "Studie-uren"),
@@ -490,9 +492,9 @@ class TestMapping:
             ("contact", "Informatie"),
         ]
 
-    def test_curriculum_as_text_and_html_lists(self, full_course: Course) -> None:
+    def test_curriculum_as_text_and_html_lists(self, ready_course: Course) -> None:
         """The programme's introduction, day headings, day facts and topics, as lines and as <p> and <ul>."""
-        curriculum = subjects(edudex(full_course))["curriculum"]
+        curriculum = subjects(edudex(ready_course))["curriculum"]
         assert curriculum["descriptionText"]["nl"] == (
             "De nascholing bestaat uit drie dagen, elk met een eigen thema.\n"
             "Tussen de dagen werk je aan een casus uit je eigen praktijk.\n"
@@ -525,9 +527,9 @@ class TestMapping:
             "<ul><li>Het ouderschapsplan</li><li>Evaluatie &amp; afsluiting</li></ul>"
         )
 
-    def test_contact_subject_links(self, full_course: Course) -> None:
+    def test_contact_subject_links(self, ready_course: Course) -> None:
         """The contact text names the channels and the provider; its HTML links them with tel:, mailto: and https:."""
-        contact = subjects(edudex(full_course))["contact"]
+        contact = subjects(edudex(ready_course))["contact"]
         page = "https://www.ncmw.nl/cursussen/gespreksvoering-bij-scheiding"
         assert contact["descriptionText"]["nl"] == (
             "Secretariaat NCMW\nTel. 0495–450667\nE-mail info@ncmw.nl\nWebsite www.ncmw.nl\n"
@@ -543,20 +545,20 @@ class TestMapping:
         )
 
     @pytest.mark.parametrize("email", ["info&cursus@ncmw.nl", "info@bücher.nl"])
-    def test_contact_links_are_the_outline_s(self, full_course: Course, email: str) -> None:
+    def test_contact_links_are_the_outline_s(self, ready_course: Course, email: str) -> None:
         """The contact text links exactly the outline's URIs: mailto: percent-encoded, tel: in E.164."""
-        contact = {**full_course.model_dump(mode="json")["contact"], "email": email}
-        course = variant(full_course, contact=contact)
+        contact = {**ready_course.model_dump(mode="json")["contact"], "email": email}
+        course = variant(ready_course, contact=contact)
         html_text = subjects(edudex(course))["contact"]["descriptionHtml"]["nl"]
         hrefs = [html.unescape(href) for href in re.findall(r'<a href="([^"]*)">', html_text)]
         assert hrefs == outline_links(brochure_outline(course), "contact")
         assert hrefs[:2] == ["tel:+31495450667", mailto_uri(email)]
         assert mailto_uri(email) != f"mailto:{email}"
 
-    def test_only_trainer_s_summary_is_the_biography(self, full_course: Course) -> None:
+    def test_only_trainer_s_summary_is_the_biography(self, ready_course: Course) -> None:
         """An only trainer named in their biography has it as summary; the details stay in the teachers text."""
-        trainers = full_course.model_dump(mode="json")["trainers"][:1]
-        document = edudex(variant(full_course, trainers=trainers))
+        trainers = ready_course.model_dump(mode="json")["trainers"][:1]
+        document = edudex(variant(ready_course, trainers=trainers))
         (teacher,) = document["programCurriculum"]["teacher"]
         assert teacher["summary"] == {"nl": "Marieke de Vries werkt twintig jaar met gezinnen in scheiding."}
         teachers = subjects(document)["teachers"]
@@ -573,27 +575,27 @@ class TestMapping:
     @pytest.mark.parametrize("name", ["bundled", "full", "maximal"])
     def test_subject_texts_lose_no_text_of_the_outline(self, name: str) -> None:
         """Every text of the outline is in the subject text of its section or fact, or in the description."""
-        course = _ready(load_course(REFERENCE[name]))
+        course = ready(load_course(REFERENCE[name]))
         assert lost_texts(course, edudex(course)) == []
 
-    def test_teacher_ids_are_stable_ascii_and_unique(self, full_course: Course) -> None:
+    def test_teacher_ids_are_stable_ascii_and_unique(self, ready_course: Course) -> None:
         """Trainer IDs are ASCII slugs of the names; a repeated name gets -2, a non-Latin one a digest."""
-        trainers = full_course.model_dump(mode="json")["trainers"]
+        trainers = ready_course.model_dump(mode="json")["trainers"]
         trainers += [{"name": "Marieke de Vries"}, {"name": "שלום עולם"}]
-        teachers = edudex(variant(full_course, trainers=trainers))["programCurriculum"]["teacher"]
+        teachers = edudex(variant(ready_course, trainers=trainers))["programCurriculum"]["teacher"]
         ids = [teacher["id"] for teacher in teachers]
         assert ids[:3] == ["marieke-de-vries", "sjoerd-odegaard", "marieke-de-vries-2"]
         assert ids[3].startswith("trainer-")
         assert ids == [
             teacher["id"]
-            for teacher in edudex(variant(full_course, trainers=trainers))["programCurriculum"]["teacher"]
+            for teacher in edudex(variant(ready_course, trainers=trainers))["programCurriculum"]["teacher"]
         ]
 
-    def test_run_ids_stay_short_for_long_slugs(self, full_course: Course) -> None:
+    def test_run_ids_stay_short_for_long_slugs(self, ready_course: Course) -> None:
         """A run ID fits EDU-DEX's 64 characters for the longest slug, and runs on one date differ."""
-        edition = full_course.model_dump(mode="json")["editions"][0]
+        edition = ready_course.model_dump(mode="json")["editions"][0]
         course = variant(
-            full_course, slug="-".join(["abcdefghijk"] * 6) + "-abcdefg", editions=[edition, edition]
+            ready_course, slug="-".join(["abcdefghijk"] * 6) + "-abcdefg", editions=[edition, edition]
         )
         run_ids = [run["id"] for run in edudex(course)["programSchedule"]["programRun"]]
         assert len(course.slug) == 79
@@ -601,19 +603,197 @@ class TestMapping:
         assert all(len(run_id) <= 64 for run_id in run_ids)
 
 
+def nl_place(name: str, street: str, zipcode: str, city: str) -> dict[str, Any]:
+    """An EDU-DEX location in the Netherlands, as the exporter writes one."""
+    return {
+        "locationName": {"nl": name},
+        "address": street,
+        "zipcode": zipcode,
+        "city": city,
+        "country": "nl",
+    }
+
+
+VEILIG_THUIS = nl_place("Veilig Thuis Limburg-Noord", "Spoorweglaan 2", "5911 AB", "Venlo")
+ZORG_EN_VEILIGHEIDSHUIS = nl_place(
+    "Zorg- en Veiligheidshuis Noord-Limburg", "Stationsplein 7", "5961 AA", "Horst"
+)
+
+
+class TestRunsCourse:
+    """Two runs in two towns, days elsewhere, two registers with IDs: every such fact in its own field."""
+
+    def test_validates(self, runs_course: Course, program_in: Draft202012Validator) -> None:
+        """The course is ready for EDU-DEX and its document breaks no rule of program_in."""
+        assert not_ready_lines(runs_course) == []
+        assert schema_errors(program_in, edudex(runs_course)) == []
+
+    def test_accreditation_ids_are_certificate_codes(self, runs_course: Course) -> None:
+        """Each register's ID for the accreditation is its certificateCode, beside points and validity."""
+        assert edudex(runs_course)["programExternalAcknowledgements"] == {
+            "accreditation": [
+                {
+                    "organization": "Registerplein",
+                    "certificateCode": "RP-2027-004711",
+                    "trainingPoints": 18,
+                    "validFrom": "2027-01-01",
+                    "validUpto": "2028-12-31",
+                },
+                {
+                    "organization": "SKJ",
+                    "certificateCode": "171234",
+                    "trainingPoints": 18.5,
+                    "validFrom": "2027-02-01",
+                    "validUpto": "2029-01-31",
+                },
+            ]
+        }
+
+    def test_a_blended_run_makes_blended_learning(self, runs_course: Course) -> None:
+        """A blended run adds "blended learning" to the instruction modes; neither run is fully online."""
+        document = edudex(runs_course)
+        assert document["programCurriculum"]["instructionMode"] == [
+            "case study",
+            "roleplay",
+            "lecture",
+            "blended learning",
+        ]
+        assert [run["fullyOnline"] for run in document["programSchedule"]["programRun"]] == [False, False]
+        assert "programBasicProfile" not in document  # one run on site, one blended: no one profile
+
+    def test_every_town_is_a_programme_location(self, runs_course: Course) -> None:
+        """The towns of both runs and of the days elsewhere are the programme's locations, each once."""
+        locations = edudex(runs_course)["programClassification"]["programLocation"]
+        assert locations == [{"description": town} for town in ("Baarlo", "Roermond", "Venlo", "Horst")]
+
+    def test_the_subtitle_is_the_title_block_s_text(self, runs_course: Course) -> None:
+        """The subtitle is the text of the first subject, "description", under the title."""
+        first = edudex(runs_course)["programDescriptions"]["subjectText"][0]
+        assert first == {
+            "subject": "description",
+            "header1": {"nl": "Werken met de meldcode huiselijk geweld en kindermishandeling"},
+            "descriptionText": {"nl": "Signaleren, wegen en handelen in vijf stappen"},
+            "descriptionHtml": {"nl": "<p>Signaleren, wegen en handelen in vijf stappen</p>"},
+        }
+
+    def test_each_run_s_days_have_dates_times_and_venues(self, runs_course: Course) -> None:
+        """Every run dates each day, with its times, and a day elsewhere has its own venue."""
+        runs = edudex(runs_course)["programSchedule"]["programRun"]
+        assert [run["location"]["city"] for run in runs] == ["Baarlo", "Roermond"]
+        days = runs[1]["courseDay"]
+        assert [(day["date"], day["startTime"], day["endTime"]) for day in days] == [
+            ("2027-09-28", "09:30:00", "16:30:00"),
+            ("2027-10-05", "09:00:00", "15:30:00"),
+            ("2027-10-12", "09:30:00", "16:00:00"),
+        ]
+        assert [day.get("location") for day in days] == [None, VEILIG_THUIS, ZORG_EN_VEILIGHEIDSHUIS]
+
+    def test_the_programme_s_days_are_the_generic_run(self, runs_course: Course) -> None:
+        """genericProgramRun has each programme day: number, heading, times and own venue."""
+        assert edudex(runs_course)["programSchedule"]["genericProgramRun"] == {
+            "courseDay": [
+                {
+                    "id": "day-1",
+                    "dayNumber": 1,
+                    "name": {"nl": "Eerste dag: Signaleren en het eerste gesprek"},
+                    "startTime": "09:30:00",
+                    "endTime": "16:30:00",
+                },
+                {
+                    "id": "day-2",
+                    "dayNumber": 2,
+                    "name": {"nl": "Tweede dag: Wegen: het afwegingskader"},
+                    "startTime": "09:00:00",
+                    "endTime": "15:30:00",
+                    "location": VEILIG_THUIS,
+                },
+                {
+                    "id": "day-3",
+                    "dayNumber": 3,
+                    "name": {"nl": "Derde dag: Handelen en samenwerken in de keten"},
+                    "startTime": "09:30:00",
+                    "endTime": "16:00:00",
+                    "location": ZORG_EN_VEILIGHEIDSHUIS,
+                },
+            ]
+        }
+
+    def test_decimal_contact_hours_are_in_the_study_load_text(self, runs_course: Course) -> None:
+        """18.5 contact hours, which EDU-DEX has no field for, are in its study load text; 28 is studyLoad."""
+        document = edudex(runs_course)
+        assert document["programCurriculum"]["studyLoad"] == {"program": 28}
+        assert subjects(document)["study load"]["descriptionText"] == {
+            "nl": "Contacturen: 18,5 uur\nStudiebelasting: 28 uur"
+        }
+
+
+class TestWhatEdudexCannotCarry:
+    def test_a_decimal_study_load_is_not_dropped_silently(self, full_course: Course) -> None:
+        """A study load of 24.5 hours, which EDU-DEX's whole hours cannot hold, makes the course not ready."""
+        with pytest.raises(NotReadyError) as caught:
+            render(full_course, "edudex")
+        assert list(caught.value.missing) == [
+            "hours.study_load: a study load in whole hours, as EDU-DEX counts it (it is 24.5)"
+        ]
+
+    @pytest.mark.parametrize("points", [420.5, 12.345])
+    def test_points_edudex_cannot_carry_are_named(self, ready_course: Course, points: float) -> None:
+        """Points over 420 or finer than hundredths make the course not ready; the accreditation is not left out."""
+        accreditations = [{"registry": "SKJ", "points": points}]
+        with pytest.raises(NotReadyError) as caught:
+            render(variant(ready_course, accreditations=accreditations), "edudex")
+        assert list(caught.value.missing) == [
+            f"accreditations[].points: accreditation points EDU-DEX can carry: at most 420, in hundredths ({points:g} is not)"
+        ]
+
+    def test_the_checklist_names_what_it_checks(self, ready_course: Course) -> None:
+        """The format requirements are present for a course whose numbers fit, and say their values."""
+        assert [
+            (item.field, item.description, item.present) for item in format_requirements(ready_course)
+        ] == [
+            ("hours.study_load", "a study load in whole hours, as EDU-DEX counts it (it is 24)", True),
+            (
+                "accreditations[].points",
+                "accreditation points EDU-DEX can carry: at most 420, in hundredths",
+                True,
+            ),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("modes", "profile"),
+    [(["blended", "blended"], "blended"), (["online"], "fully online"), (["onsite"], "fixed location")],
+)
+def test_runs_given_one_way_are_the_programme_s_profile(
+    ready_course: Course, modes: list[str], profile: str
+) -> None:
+    """When every run is given the same way, that is programBasicProfile.location."""
+    run = ready_course.model_dump(mode="json")["editions"][0]
+    course = variant(ready_course, editions=[{**run, "mode": mode} for mode in modes])
+    assert edudex(course)["programBasicProfile"] == {"location": profile}
+
+
+def test_an_onsite_run_without_a_place_is_no_fixed_location(ready_course: Course) -> None:
+    """On site without a stated place may be an agreed place: no profile is claimed."""
+    run = ready_course.model_dump(mode="json")["editions"][0]
+    located = {**run, "mode": "onsite"}
+    course = variant(ready_course, editions=[located, {**located, "location": None}])
+    assert "programBasicProfile" not in edudex(course)
+
+
 class TestLimitsAndEscaping:
-    def test_texts_at_the_limits_are_kept_whole(self, full_course: Course) -> None:
+    def test_texts_at_the_limits_are_kept_whole(self, ready_course: Course) -> None:
         """A 200-character summary and a 1200-character description in two paragraphs pass uncut."""
-        course = variant(full_course, summary="s" * 200, description=["d" * 599, "e" * 600])
+        course = variant(ready_course, summary="s" * 200, description=["d" * 599, "e" * 600])
         descriptions = edudex(course)["programDescriptions"]
         assert descriptions["programSummaryText"]["nl"] == "s" * 200
         assert descriptions["programDescriptionText"]["nl"] == "d" * 599 + "\n" + "e" * 600
         assert len(descriptions["programDescriptionText"]["nl"]) == 1200
 
-    def test_markup_is_escaped_in_html_and_literal_in_text(self, full_course: Course) -> None:
+    def test_markup_is_escaped_in_html_and_literal_in_text(self, ready_course: Course) -> None:
         """<script>, & and ]]> in course text are escaped in every HTML variant and kept in the text ones."""
         course = variant(
-            full_course,
+            ready_course,
             title=f"Titel {HARD}",
             summary=f"Samenvatting {HARD}",
             description=[HARD],
@@ -634,71 +814,20 @@ class TestLimitsAndEscaping:
 
 
 class TestReproducible:
-    def test_same_course_same_bytes(self, full_course: Course) -> None:
+    def test_same_course_same_bytes(self, ready_course: Course) -> None:
         """Rendering twice gives identical UTF-8 bytes: indented JSON with no \\u escapes and one final newline."""
-        data = render(full_course, "edudex")
-        assert data == render(full_course, "edudex")
+        data = render(ready_course, "edudex")
+        assert data == render(ready_course, "edudex")
         text = data.decode("utf-8")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
         assert "Ødegaard" in text
 
     def test_source_date_epoch_dates_the_document(
-        self, full_course: Course, monkeypatch: pytest.MonkeyPatch
+        self, ready_course: Course, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """With SOURCE_DATE_EPOCH set, lastEdited follows it rather than the course's date or the clock."""
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        assert edudex(full_course)["lastEdited"] == datetime(2026, 1, 1, tzinfo=UTC).isoformat()
-
-
-@st.composite
-def nearly_ready_courses(draw: st.DrawFn) -> Course:
-    """Generated courses with the full course's EDU-DEX block, a located run and texts within limits."""
-    data = draw(course_dicts())
-    data["edudex"] = {**FULL_LISTING, **(data.get("edudex") or {})}
-    location = draw(
-        st.sampled_from(({"name": "NCMW, zaal 2"}, {"name": "Zaal", "locality": "Baarlo", "country": "NL"}))
-    )
-    if not data.get("editions"):  # the days' own dates would lie outside the one run added here
-        for day in data["programme"]["days"]:
-            day.pop("date", None)
-    data["editions"] = [*data.get("editions", []), {"start_date": "2027-03-09", "location": location}]
-    data["description"] = _within(data["description"], 1200)
-    for trainer in data["trainers"]:
-        trainer["biography"] = _within(trainer.get("biography", []), 1200)
-    course = Course.model_validate(data)
-    if len(course.listing_summary) > 200:
-        course = variant(course, summary=draw(st.sampled_from(("Kort.", HARD, "s" * 200))))
-    return course
-
-
-def _ready(course: Course) -> Course:
-    """`course` with the full course's EDU-DEX block, a located run and a description within the limit."""
-    editions = [edition.model_dump(mode="json") for edition in course.editions]
-    located = editions or [{"start_date": "2027-03-09", "location": {"name": "NCMW, zaal 2"}}]
-    listing = course.model_dump(mode="json")["edudex"] or FULL_LISTING
-    programme = course.model_dump(mode="json")["programme"]
-    if not editions:  # the days' own dates would lie outside the one run added here
-        for day in programme["days"]:
-            day["date"] = None
-    return variant(
-        course,
-        edudex=listing,
-        editions=located,
-        programme=programme,
-        description=_within(list(course.description), 1200),
-    )
-
-
-def _within(paragraphs: list[str], limit: int) -> list[str]:
-    """The first paragraphs whose " "-joined length stays within `limit`; at least a cut first one."""
-    if not paragraphs:
-        return []
-    kept: list[str] = []
-    for paragraph in paragraphs:
-        if len(" ".join([*kept, paragraph.strip()])) > limit:
-            break
-        kept.append(paragraph.strip())
-    return kept or [paragraphs[0].strip()[:limit].strip() or "x"]
+        assert edudex(ready_course)["lastEdited"] == datetime(2026, 1, 1, tzinfo=UTC).isoformat()
 
 
 def _renders_or_lists_what_is_missing(course: Course, validator: Draft202012Validator) -> None:

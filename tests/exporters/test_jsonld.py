@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exporters._jsonld import iso_duration
+from exporters._runs import run_day_dates
 from exporters.jsonld import JsonldExporter, course_jsonld, dump_jsonld
 from ncmw_course import Course, load_course, parse_course, render
 from ncmw_course.exporting import get_exporter
@@ -43,6 +44,12 @@ def maximal_course() -> Course:
     return load_course(TESTDATA / "course_maximal.json")
 
 
+@pytest.fixture
+def runs_course() -> Course:
+    """Two dated runs in two towns, days with their own venues and times, two registers with IDs."""
+    return load_course(TESTDATA / "course_runs.json")
+
+
 def jsonld(course: Course) -> dict[str, Any]:
     """The exporter's output for `course`, read back as JSON."""
     document: dict[str, Any] = json.loads(JsonldExporter().render(course))
@@ -54,7 +61,7 @@ def with_changes(course: Course, **changes: Any) -> Course:
     return Course.model_validate({**course.model_dump(mode="json"), **changes})
 
 
-@pytest.mark.parametrize("variant", ["bundled", "minimal", "full", "maximal"])
+@pytest.mark.parametrize("variant", ["bundled", "minimal", "full", "maximal", "runs"])
 def test_reference_courses_are_valid_schemaorg(
     schemaorg: Vocabulary, request: pytest.FixtureRequest, variant: str
 ) -> None:
@@ -187,7 +194,7 @@ class TestFullCourse:
         assert list(jsonld(full_course)) == [
             "@context", "@type", "name", "alternativeHeadline", "abstract", "description", "url",
             "inLanguage", "keywords", "dateModified", "educationalLevel", "provider", "audience", "teaches",
-            "syllabusSections", "timeRequired", "numberOfCredits", "educationalCredentialAwarded",
+            "syllabusSections", "timeRequired", "numberOfCredits", "subjectOf", "educationalCredentialAwarded",
             "offers", "hasCourseInstance",
         ]  # fmt: skip
 
@@ -237,6 +244,107 @@ def test_the_maximal_course_keeps_every_run_and_credit(maximal_course: Course) -
     ]
 
 
+def place(name: str, street: str, postal_code: str, town: str) -> dict[str, Any]:
+    """A schema.org Place in the Netherlands, as the exporter writes one."""
+    address = {"streetAddress": street, "postalCode": postal_code, "addressLocality": town}
+    return {
+        "@type": "Place",
+        "name": name,
+        "address": {"@type": "PostalAddress", **address, "addressCountry": "NL"},
+    }
+
+
+VEILIG_THUIS = place("Veilig Thuis Limburg-Noord", "Spoorweglaan 2", "5911 AB", "Venlo")
+ZORG_EN_VEILIGHEIDSHUIS = place(
+    "Zorg- en Veiligheidshuis Noord-Limburg", "Stationsplein 7", "5961 AA", "Horst"
+)
+
+
+class TestRunsCourse:
+    """Two runs in two towns, days elsewhere, two registers: every such fact, in its own node."""
+
+    def test_each_run_carries_its_days_dates_and_times(self, runs_course: Course) -> None:
+        """Each CourseInstance has a subEvent per day, from its own date and start time to its end time."""
+        first, second = jsonld(runs_course)["hasCourseInstance"]
+        assert [(day["startDate"], day["endDate"]) for day in first["subEvent"]] == [
+            ("2027-03-09T09:30:00", "2027-03-09T16:30:00"),
+            ("2027-03-16T09:00:00", "2027-03-16T15:30:00"),
+            ("2027-03-23T09:30:00", "2027-03-23T16:00:00"),
+        ]
+        assert [(day["startDate"], day["endDate"]) for day in second["subEvent"]] == [
+            ("2027-09-28T09:30:00", "2027-09-28T16:30:00"),
+            ("2027-10-05T09:00:00", "2027-10-05T15:30:00"),
+            ("2027-10-12T09:30:00", "2027-10-12T16:00:00"),
+        ]
+        assert [day["name"] for day in second["subEvent"]] == [
+            "Eerste dag: Signaleren en het eerste gesprek",
+            "Tweede dag: Wegen: het afwegingskader",
+            "Derde dag: Handelen en samenwerken in de keten",
+        ]
+        assert {day["@type"] for day in first["subEvent"] + second["subEvent"]} == {"EducationEvent"}
+
+    def test_a_day_in_another_town_has_its_own_place(self, runs_course: Course) -> None:
+        """A day with a venue of its own names it; a day at the run's venue does not repeat it."""
+        first, second = jsonld(runs_course)["hasCourseInstance"]
+        assert first["location"] == place("NCMW, zaal 2", "Voorbeeldstraat 12", "5991 AA", "Baarlo")
+        assert second["location"] == place("Wijkcentrum De Tump", "Tumpstraat 4", "6041 AB", "Roermond")
+        for run in (first, second):
+            assert [day.get("location") for day in run["subEvent"]] == [
+                None,
+                VEILIG_THUIS,
+                ZORG_EN_VEILIGHEIDSHUIS,
+            ]
+
+    def test_accreditations_name_their_register_id_and_validity(self, runs_course: Course) -> None:
+        """Each accreditation is a Certification issued by the register, with its ID and validity."""
+        assert jsonld(runs_course)["subjectOf"] == [
+            {
+                "@type": "Certification",
+                "name": "18 punten bij Registerplein",
+                "issuedBy": {"@type": "Organization", "name": "Registerplein"},
+                "certificationIdentification": "RP-2027-004711",
+                "validFrom": "2027-01-01",
+                "expires": "2028-12-31",
+            },
+            {
+                "@type": "Certification",
+                "name": "18,5 punten bij SKJ",
+                "issuedBy": {"@type": "Organization", "name": "SKJ"},
+                "certificationIdentification": "171234",
+                "validFrom": "2027-02-01",
+                "expires": "2029-01-31",
+            },
+        ]
+
+    def test_decimal_hours_are_exact(self, runs_course: Course) -> None:
+        """18.5 contact hours and 18.5 points keep their half; the study load is each run's workload."""
+        document = jsonld(runs_course)
+        assert document["timeRequired"] == "PT18H30M"
+        assert [credit["value"] for credit in document["numberOfCredits"]] == [18, 18.5]
+        assert {run["courseWorkload"] for run in document["hasCourseInstance"]} == {"PT28H"}
+
+
+def test_undated_days_of_a_run_keep_their_times_and_places(maximal_course: Course) -> None:
+    """A run that dates no days gives each day its times as a Schedule, and its own venue."""
+    first, second = jsonld(maximal_course)["hasCourseInstance"]
+    assert first["subEvent"][0]["startDate"] == "2027-09-07T09:30:00"
+    day = second["subEvent"][0]
+    assert "startDate" not in day
+    assert day["eventSchedule"] == {"@type": "Schedule", "startTime": "09:30:00", "endTime": "16:30:00"}
+    assert day["location"]["address"]["addressLocality"] == "Baarlo"
+
+
+def test_the_days_own_dates_are_those_of_their_run(full_course: Course) -> None:
+    """Days dated in the course (not in the run) give the dates of the run that holds them."""
+    editions = [{**edition.model_dump(mode="json"), "day_dates": []} for edition in full_course.editions]
+    (run,) = jsonld(with_changes(full_course, editions=editions))["hasCourseInstance"]
+    assert [day["startDate"] for day in run["subEvent"]] == [
+        "2027-03-09T09:30:00",
+        "2027-03-16T09:30:00",
+        "2027-03-23T09:30:00",
+    ]
+
+
 def test_prose_is_kept_word_for_word(any_course: Course) -> None:
     """Descriptions split back into the course's own paragraphs, and day descriptions into its topics."""
     document = jsonld(any_course)
@@ -277,6 +385,20 @@ def test_only_stated_facts_are_mapped(course: Course) -> None:
         assert [person["name"] for person in run["instructor"]] == [
             trainer.name for trainer in course.trainers
         ]
+    for run, dates in zip(runs, run_day_dates(course), strict=True):
+        assert len(run["subEvent"]) == len(course.days)
+        for event, day, day_date in zip(run["subEvent"], course.days, dates, strict=True):
+            assert ("startDate" in event) == (day_date is not None)
+            assert ("endDate" in event) == (day_date is not None and day.end_time is not None)
+            assert ("eventSchedule" in event) == (day_date is None and bool(day.start_time or day.end_time))
+            assert ("location" in event) == (day.location is not None)
+    certifications = document.get("subjectOf", [])
+    assert len(certifications) == len(course.accreditations)
+    for certification, accreditation in zip(certifications, course.accreditations, strict=True):
+        assert certification["issuedBy"]["name"] == accreditation.registry
+        assert ("certificationIdentification" in certification) == (accreditation.identifier is not None)
+        assert ("validFrom" in certification) == (accreditation.valid_from is not None)
+        assert ("expires" in certification) == (accreditation.valid_until is not None)
 
 
 @pytest.mark.parametrize(
