@@ -60,8 +60,10 @@ class EdudexExporter:
 
 def edudex_requirements(course: Course) -> list[Requirement]:
     """What EDU-DEX requires of a course: its codes and classifications (the course file's ``edudex``
-    block), a located run, a two-letter language, and texts within EDU-DEX's limits."""
-    return [*_listing_requirements(course), *_content_requirements(course)]
+    block), a located run, texts within EDU-DEX's limits, and facts in the forms its types carry."""
+    from exporters._edudex import format_requirements
+
+    return [*_listing_requirements(course), *_content_requirements(course), *format_requirements(course)]
 
 
 def _listing_requirements(course: Course) -> list[Requirement]:

@@ -77,7 +77,7 @@ def _edition(edition: Edition, labels: Labels) -> list[str]:
         when += f" ({labels.modes[edition.mode]})"
     lines = [when]
     if edition.location:
-        lines.append(format_location(edition.location))
+        lines.append(format_location(edition.location, labels))
     lines.extend(
         f"{labels.day(number)}: {labels.format_date(day)}"
         for number, day in enumerate(edition.day_dates, start=1)
@@ -94,18 +94,30 @@ def day_facts(day: Day, labels: Labels) -> str:
     if times:
         parts.append(times)
     if day.location:
-        parts.append(format_location(day.location))
+        parts.append(format_location(day.location, labels))
     return ", ".join(parts)
 
 
-def format_location(location: Location) -> str:
-    """A place on one line: "NCMW, zaal 2, Voorbeeldstraat 12, 5991 AA Baarlo".
+def format_location(location: Location, labels: Labels | None = None) -> str:
+    """A place on one line: "NCMW, zaal 2, Voorbeeldstraat 12, 5991 AA Baarlo, Nederland".
 
-    The spaces inside the postal code are no-break spaces, so that "5991 AA" never breaks over lines.
+    The spaces inside the postal code are no-break spaces, so that "5991 AA" never breaks over
+    lines. The country, when the course states it, is named in the labels' language (its code
+    without `labels`).
     """
     postal_code = location.postal_code.replace(" ", "\u00a0") if location.postal_code else None
     town = " ".join(filter(None, (postal_code, location.locality)))
-    return ", ".join(filter(None, (location.name, location.street_address, town)))
+    country = _country_name(location.country, labels) if location.country else None
+    return ", ".join(filter(None, (location.name, location.street_address, town, country)))
+
+
+def _country_name(code: str, labels: Labels | None) -> str:
+    if labels is None:
+        return code
+    from babel import Locale
+
+    name: str = Locale.parse(labels.locale).territories.get(code, code)
+    return name
 
 
 def trainer_details(trainer: Trainer, labels: Labels) -> list[str]:

@@ -13,7 +13,6 @@ fact counts as shown when its words stand anywhere in the text.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, get_args
@@ -23,7 +22,7 @@ from hypothesis import assume, given, settings
 
 from ncmw_course import Course, load_course, render
 from ncmw_course.fieldmap import FIELD_MAP
-from ncmw_course.placements import DOCUMENTS, At, Form, Nowhere, Output
+from ncmw_course.placements import At, Form, Nowhere, Output
 from tests.completeness import missing, stated
 from tests.conftest import TESTDATA
 from tests.edudex_courses import nearly_ready_courses, not_ready_lines, ready, variant
@@ -37,10 +36,6 @@ PDF_REFERENCE = ("runs", "full")
 and drops zero-width joiners, so its Arabic, Hebrew and emoji texts cannot be compared (the EPUB
 and the web page show them)."""
 FAST: tuple[Output, ...] = ("docx", "epub", "html", "jsonld", "edudex", "json")
-DETAILS = frozenset(
-    {"trainers[].role", "trainers[].organisation", "trainers[].training[]", "trainers[].qualifications[]"}
-    | {"trainers[].experience[]"}
-)
 
 
 @dataclass(frozen=True)
@@ -58,35 +53,11 @@ def _states(course: Course, path: str) -> bool:
     return bool(stated(course, path))
 
 
-def _hidden_in_a_word(course: Course, path: str) -> bool:
-    """Whether a trainer's detail stands in their biography only inside other words, so is left out."""
-    for _, value in stated(course, path):
-        for trainer in course.trainers:
-            said = " ".join(trainer.biography)
-            if value in said and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", said) is None:
-                return True
-    return False
-
-
 def _multi_word_keyword(course: Course, path: str) -> bool:
     return any(" " in keyword for keyword in course.keywords)
 
 
 GAPS = (
-    Gap(
-        frozenset(DOCUMENTS),
-        frozenset({"programme.days[].location.country", "editions[].location.country"}),
-        "documents write a place without its country: outline.format_location leaves it out",
-        _states,
-    ),
-    Gap(
-        frozenset({*DOCUMENTS, "edudex"}),
-        DETAILS,
-        "a trainer's role, organisation, training, qualifications or experience is left out when the "
-        "biography holds its text anywhere, even inside another word (role “trainer” in “leidt "
-        "trainers op”): outline.trainer_details tests `part in said`",
-        _hidden_in_a_word,
-    ),
     Gap(
         frozenset({"pdf"}),
         frozenset({"keywords[]"}),

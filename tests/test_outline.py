@@ -265,14 +265,14 @@ def test_all_facts_of_the_full_course(full_course: Course) -> None:
             "Data en locaties",
             (
                 "dinsdag 9 maart 2027 t/m dinsdag 23 maart 2027 (op locatie)",
-                "NCMW, zaal 2, Baarlo",
+                "NCMW, zaal 2, Baarlo, Nederland",
                 "Eerste dag: dinsdag 9 maart 2027",
                 "Tweede dag: dinsdag 16 maart 2027",
                 "Derde dag: dinsdag 23 maart 2027",
             ),
         ),
         ("price", "Prijs", ("€\xa0495,00 (vrijgesteld van btw)",)),
-        ("hours", "Studie-uren", ("Contacturen: 18 uur", "Studiebelasting: 24,5 uur")),
+        ("hours", "Studie-uren", ("Contacturen: 18 uur", "Studiebelasting: 24 uur")),
         ("level", "Niveau", ("hbo",)),
         ("max_participants", "Maximaal aantal deelnemers", ("14",)),
         (
@@ -307,7 +307,7 @@ def test_day_facts(full_course: Course) -> None:
     """A day's date, times and place read as one line."""
     labels = labels_for(full_course)
     assert day_facts(full_course.days[0], labels) == (
-        "dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991\u00a0AA Baarlo"
+        "dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991\u00a0AA Baarlo, Nederland"
     )
     assert day_facts(full_course.days[2], labels) == "dinsdag 23 maart 2027, 09:30 – 16:00 uur"
 
@@ -360,7 +360,10 @@ def test_location_leaves_out_what_is_unknown(full_course: Course) -> None:
     """A location without street or postal code is still one clean line."""
     (edition,) = full_course.editions
     assert edition.location is not None
-    assert format_location(edition.location) == "NCMW, zaal 2, Baarlo"
+    assert format_location(edition.location) == "NCMW, zaal 2, Baarlo, NL"
+    assert format_location(edition.location, labels_for(full_course)) == "NCMW, zaal 2, Baarlo, Nederland"
+    english = labels_for("en")
+    assert format_location(edition.location.model_copy(update={"country": "BE"}), english).endswith("Belgium")
 
 
 def test_trainer_details_only_what_the_biography_does_not_say(

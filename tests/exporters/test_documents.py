@@ -113,6 +113,8 @@ def edudex_contact_links(course: Course) -> list[str]:
             for day in course.model_dump(mode="json")["programme"]["days"]
         ]},
         "description": [course.description[0][:1000]],
+        "hours": None,  # EDU-DEX takes whole hours only; the links are what this is about
+        "accreditations": [],
         "summary": course.listing_summary[:200],
     }  # fmt: skip
     ready = Course.model_validate(data)

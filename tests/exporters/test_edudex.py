@@ -88,8 +88,10 @@ def schema_errors(validator: Draft202012Validator, document: Any) -> list[str]:
 
 @pytest.fixture
 def ready_course(full_course: Course) -> Course:
-    """The full course with a study load of 24 hours, which EDU-DEX can carry (24.5 it cannot)."""
-    return variant(full_course, hours={"contact_hours": 18, "study_load": 24})
+    """The full course: its study load of 24 hours is one EDU-DEX can carry (24.5 it cannot)."""
+    assert full_course.hours is not None
+    assert full_course.hours.study_load == 24
+    return full_course
 
 
 @pytest.fixture
@@ -499,7 +501,7 @@ class TestMapping:
             "De nascholing bestaat uit drie dagen, elk met een eigen thema.\n"
             "Tussen de dagen werk je aan een casus uit je eigen praktijk.\n"
             "Eerste dag: De positie van de hulpverlener\n"
-            "dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991\u00a0AA Baarlo\n"
+            "dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991\u00a0AA Baarlo, Nederland\n"
             "- Onpartijdigheid en meerzijdige partijdigheid\n"
             "- Het eerste gesprek met twee ouders\n"
             "Tweede dag: Kinderen en loyaliteit\n"
@@ -516,7 +518,7 @@ class TestMapping:
             "<p>De nascholing bestaat uit drie dagen, elk met een eigen thema.</p>\n"
             "<p>Tussen de dagen werk je aan een casus uit je eigen praktijk.</p>\n"
             "<p>Eerste dag: De positie van de hulpverlener</p>\n"
-            "<p>dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991\u00a0AA Baarlo</p>\n"
+            "<p>dinsdag 9 maart 2027, 09:30 – 16:30 uur, NCMW, zaal 2, Voorbeeldstraat 12, 5991\u00a0AA Baarlo, Nederland</p>\n"
             "<ul><li>Onpartijdigheid en meerzijdige partijdigheid</li><li>Het eerste gesprek met twee ouders</li></ul>\n"
             "<p>Tweede dag: Kinderen en loyaliteit</p>\n"
             "<p>dinsdag 16 maart 2027, 09:30 – 16:30 uur</p>\n"
@@ -731,7 +733,7 @@ class TestWhatEdudexCannotCarry:
     def test_a_decimal_study_load_is_not_dropped_silently(self, full_course: Course) -> None:
         """A study load of 24.5 hours, which EDU-DEX's whole hours cannot hold, makes the course not ready."""
         with pytest.raises(NotReadyError) as caught:
-            render(full_course, "edudex")
+            render(variant(full_course, hours={"contact_hours": 18, "study_load": 24.5}), "edudex")
         assert list(caught.value.missing) == [
             "hours.study_load: a study load in whole hours, as EDU-DEX counts it (it is 24.5)"
         ]

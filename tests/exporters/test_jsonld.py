@@ -156,7 +156,7 @@ class TestFullCourse:
         """The edition is a CourseInstance with its mode, workload, dates, place and size."""
         (instance,) = jsonld(full_course)["hasCourseInstance"]
         assert instance["courseMode"] == "Onsite"
-        assert instance["courseWorkload"] == "PT24H30M"
+        assert instance["courseWorkload"] == "PT24H"
         assert instance["startDate"] == "2027-03-09"
         assert instance["endDate"] == "2027-03-23"
         assert instance["maximumAttendeeCapacity"] == 14
