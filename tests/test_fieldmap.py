@@ -123,3 +123,15 @@ def test_a_cell_says_where_or_why_not() -> None:
     assert rows["language"].startswith(
         "| `language` | docx: property language; epub: property dc:language; html: property lang; pdf: property Lang |"
     )
+
+
+def test_the_readme_shows_the_field_map() -> None:
+    """The README's section "Where each fact goes" is markdown_table(), as it is now."""
+    import re
+
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"<!-- fieldmap -->\n(.*?)\n<!-- /fieldmap -->", readme, re.DOTALL)
+    assert found is not None
+    assert found.group(1) == markdown_table().rstrip()
