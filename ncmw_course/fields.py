@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from pydantic_core import CoreSchema
 
 __all__ = [
+    "CLEANED_LENGTH",
     "CountryCode",
     "CourseModel",
     "CurrencyCode",
@@ -143,8 +144,31 @@ MAX_TEXT_LENGTH = 10_000
 MAX_ITEMS = 100
 """The most items a list holds: days, topics, paragraphs, trainers, runs."""
 
+
+class CleanedLength:
+    """Marks a text whose length limit counts the cleaned text, so the published schema leaves it out.
+
+    Why: a text is measured after NFC normalisation and trimming, so a title of 200 characters typed
+    with decomposed accents (as some Mac input gives, 400 code points) is valid; JSON Schema's
+    ``maxLength`` would count the raw code points and refuse it. The schema must accept every course
+    the model accepts, so it gives no ``maxLength`` for these texts; the model says when one is too
+    long. Put it after any ``Field(max_length=…)`` in the annotation.
+    """
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        found = handler.resolve_ref_schema(handler(schema))
+        found.pop("maxLength", None)
+        return found
+
+
+CLEANED_LENGTH = CleanedLength()
+
+
 Text: TypeAlias = Annotated[
-    str, Strict(), Field(min_length=1, max_length=MAX_TEXT_LENGTH), AfterValidator(clean_text)
+    str, Strict(), Field(min_length=1, max_length=MAX_TEXT_LENGTH), AfterValidator(clean_text), CLEANED_LENGTH
 ]
 """A piece of text: NFC-normalised, stripped, non-empty, free of control characters."""
 

@@ -30,6 +30,7 @@ from ncmw_course._edudex_listing import (
     ProgramType,
 )
 from ncmw_course.fields import (
+    CLEANED_LENGTH,
     MAX_ITEMS,
     CountryCode,
     CourseModel,
@@ -124,7 +125,7 @@ Amount = Annotated[
 class Location(CourseModel):
     """A place where a course day or run takes place."""
 
-    name: Annotated[Text, Field(max_length=200)]
+    name: Annotated[Text, Field(max_length=200), CLEANED_LENGTH]
     """The name of the venue, such as ``NCMW, zaal 2``; at most 200 characters."""
     street_address: Text | None = None
     """Street and number."""
@@ -329,13 +330,15 @@ class Course(CourseModel):
     """The language the course is written in, as a BCP 47 tag (``nl``)."""
     updated: Date
     """The date this course data was last changed; documents use it as their date."""
-    title: Annotated[Text, Field(max_length=200)]
+    title: Annotated[Text, Field(max_length=200), CLEANED_LENGTH]
     """The course title, at most 200 characters."""
     subtitle: Text | None = None
     """An optional subtitle."""
-    summary: Annotated[Text, Field(max_length=200)] | None = None
+    summary: Annotated[Text, Field(max_length=200), CLEANED_LENGTH] | None = None
     """One sentence of at most 200 characters for listings; see `listing_summary`."""
-    keywords: Annotated[tuple[Annotated[Text, Field(max_length=60)], ...], Field(max_length=MAX_ITEMS)] = ()
+    keywords: Annotated[
+        tuple[Annotated[Text, Field(max_length=60), CLEANED_LENGTH], ...], Field(max_length=MAX_ITEMS)
+    ] = ()
     """Subject words for search and catalogues, such as ``ontrouw``; taken from the course's own words."""
     description: Paragraphs
     """The introduction: paragraphs describing the course."""

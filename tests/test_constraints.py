@@ -33,8 +33,12 @@ def direct_requirements() -> list[Requirement]:
 
 
 def installed_closure(extras: tuple[str, ...]) -> dict[str, str]:
-    """Every installed distribution that ncmw-course with `extras` needs, directly or not, with its version."""
-    seen: dict[str, str] = {}
+    """Every installed distribution that ncmw-course with `extras` needs, directly or not, with its version.
+
+    A requirement's own extras (``jsonschema[format-nongpl]``) count: they add what they name.
+    """
+    seen: dict[str, set[str]] = {}
+    versions: dict[str, str] = {}
     todo = [
         requirement
         for requirement in map(Requirement, distribution("ncmw-course").requires or [])
@@ -43,18 +47,20 @@ def installed_closure(extras: tuple[str, ...]) -> dict[str, str]:
     while todo:
         requirement = todo.pop()
         name = canonicalize_name(requirement.name)
-        if name in seen:
+        wanted = {"", *requirement.extras}
+        if wanted <= seen.get(name, set()):
             continue
         try:
             found = distribution(requirement.name)
         except PackageNotFoundError:
             continue  # an extra that is not installed here (bench), checked as a direct requirement
-        seen[name] = found.version
+        seen[name] = seen.get(name, set()) | wanted
+        versions[name] = found.version
         for text in found.requires or []:
             needed = Requirement(text)
-            if needed.marker is None or needed.marker.evaluate({"extra": ""}):
+            if needed.marker is None or any(needed.marker.evaluate({"extra": extra}) for extra in wanted):
                 todo.append(needed)
-    return seen
+    return versions
 
 
 def test_every_direct_requirement_is_pinned_within_its_range() -> None:
