@@ -53,13 +53,14 @@ __all__ = ["BuildReport", "cli", "main", "write_stdout"]
 def cli(context: click.Context, quiet: bool, verbose: bool) -> None:
     """Publish NCMW course descriptions from one course file.
 
-    A course file is JSON (see 'ncmw-course schema'); 'ncmw-course new'
-    starts one. COURSE defaults to the bundled course, "Ontrouw binnen de
-    relatie"; '-' reads it from standard input.
+    A course file is YAML or JSON; 'ncmw-course new' starts one, and
+    'ncmw-course schema --fields' describes every field. COURSE defaults to
+    the bundled course, "Ontrouw binnen de relatie"; '-' reads it from
+    standard input.
 
     \b
     Examples:
-      ncmw-course new mijn-cursus -o mijn-cursus.yaml
+      ncmw-course new mijn-cursus
       ncmw-course validate my-course.json
       ncmw-course export docx my-course.json -o brochure.docx
       ncmw-course build
