@@ -59,7 +59,8 @@ def new(slug: str | None, output: Path | None, as_json: bool, force: bool) -> No
     detail(f"Schema: {schema_path()}")
     import shlex
 
-    text = course_template(slug, as_json=as_json, name=shlex.quote(str(target)))
+    shown = None if to_stdout else shlex.quote(str(target))  # printed: named as the slug's file
+    text = course_template(slug, as_json=as_json, name=shown)
     if to_stdout:
         click.echo(text, nl=False)
         return

@@ -282,6 +282,7 @@ class TestCommand:
         printed = runner.invoke(cli, ["new", "-o", "-"])
         assert (printed.exit_code, printed.stderr) == (0, "")
         assert read_yaml(printed.stdout)["slug"] == "nieuwe-cursus"
+        assert "# one. Check the file with:  ncmw-course validate nieuwe-cursus.yaml\n" in printed.stdout
         quiet = runner.invoke(cli, ["-q", "new", "stil"])
         assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "")
         assert (tmp_path / "stil.yaml").is_file()
