@@ -39,6 +39,8 @@ __all__ = [
     "OptionsCommand",
     "as_path",
     "check_options",
+    "complete_formats",
+    "complete_targets",
     "exporter_options",
     "format_argument",
     "format_options",
@@ -92,6 +94,29 @@ def format_options(
     _context: click.Context, _parameter: click.Parameter, values: Sequence[str]
 ) -> tuple[str, ...]:
     return tuple(_check_format(value) for value in values)
+
+
+def complete_formats(
+    _context: click.Context, _parameter: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion of a format name (``export FORMAT``, ``build -f``): no exporter is loaded."""
+    from click.shell_completion import CompletionItem
+
+    from ncmw_course.exporting import exporter_names
+
+    return [CompletionItem(name) for name in exporter_names() if name.startswith(incomplete)]
+
+
+def complete_targets(
+    _context: click.Context, _parameter: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion of a target of ``check --for``: the checklists and the formats that declare
+    requirements (which loads the exporters, not their rendering libraries)."""
+    from click.shell_completion import CompletionItem
+
+    from ncmw_course.readiness import target_names
+
+    return [CompletionItem(name) for name in target_names() if name.startswith(incomplete)]
 
 
 def target_option(_context: click.Context, _parameter: click.Parameter, value: str) -> str:
@@ -210,10 +235,22 @@ def exporter_options(command: Callable[..., R]) -> Callable[..., R]:
 
 
 def check_options(format_names: Sequence[str], options: GivenOptions, *, every: bool) -> None:
-    """Each option must be accepted by the format (`every`) or by at least one of the formats."""
+    """Each option must be accepted by the format (`every`) or by at least one of the formats.
+
+    Raises:
+        ExportError: With `every`, a format cannot be loaded. (Without, such a format takes no
+            option: a build reports it, and builds the others.)
+    """
     from ncmw_course.exporting import exporter_info
 
-    accepted = {name: {option.name for option in exporter_info(name).options} for name in format_names}
+    accepted: dict[str, set[str]] = {}
+    for name in format_names:
+        try:
+            accepted[name] = {option.name for option in exporter_info(name).options}
+        except NcmwCourseError:
+            if every:
+                raise
+            accepted[name] = set()
     for key in options.values:
         takers = [name for name in format_names if key in accepted[name]]
         if (every and len(takers) < len(format_names)) or not takers:

@@ -10,17 +10,23 @@ import error that names neither cause. So ``exporters/__init__.py`` carries the 
 the package Python imports is the one with the marker; when it is not, the error names the file
 that was found and what to do. (``python -m ncmw_course`` drops the current folder from the path
 before it imports anything, see ``ncmw_course/__main__.py``.)
+
+A call into a third-party exporter goes through :func:`plugin_errors`: an exception of its own (a
+bug in that package) becomes a :class:`PluginError` that names the exporter and its package, so
+that ``build`` reports it and goes on. ncmw-course's own exporters keep their tracebacks.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import re
+from collections.abc import Iterator
 from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING
 
-from ncmw_course.errors import ExportError, UnknownExporterError
+from ncmw_course.errors import ExportError, NcmwCourseError, UnknownExporterError
 
 if TYPE_CHECKING:
     from ncmw_course.exporting import CatalogueExporter, Exporter
@@ -28,12 +34,14 @@ if TYPE_CHECKING:
 __all__ = [
     "BUILT_IN_PACKAGE",
     "ENTRY_POINT_GROUP",
+    "PluginError",
     "describe",
     "distribution",
     "entry_point",
     "exporter_class",
     "exporter_names",
     "load",
+    "plugin_errors",
 ]
 
 ENTRY_POINT_GROUP = "ncmw_course.exporters"
@@ -185,3 +193,56 @@ def _check_built_in_package(name: str) -> None:
         "or rename that folder, or install ncmw-course in a separate virtual environment"
     )
     raise ExportError(msg)
+
+
+class PluginError(ExportError):
+    """A third-party exporter raised an exception of its own: a bug in its package, not the user's.
+
+    Attributes:
+        details: The exporter's traceback, for its authors (``ncmw-course -v`` prints it).
+    """
+
+    def __init__(self, message: str, details: str) -> None:
+        super().__init__(message)
+        self.details = details
+
+
+def _is_built_in(exporter: object) -> bool:
+    """Whether `exporter` (a class or an instance) is one of ncmw-course's own exporters."""
+    cls = exporter if isinstance(exporter, type) else type(exporter)
+    return cls.__module__.partition(".")[0] == BUILT_IN_PACKAGE
+
+
+def _described(exporter: object, name: str) -> tuple[str, str]:
+    """The exporter registered as `name` in words, and its package, for a :class:`PluginError`."""
+    try:
+        point = entry_point(name)
+    except NcmwCourseError:  # made without the registry, as a test or a script may do
+        cls = exporter if isinstance(exporter, type) else type(exporter)
+        return f"the exporter {name!r} ({cls.__module__}:{cls.__qualname__})", "its package"
+    return describe(point), distribution(point)
+
+
+@contextlib.contextmanager
+def plugin_errors(exporter: object, name: str) -> Iterator[None]:
+    """Run a call into `exporter` (a class or an instance), registered as `name`: an exception of a
+    third-party exporter's own becomes a :class:`PluginError`; ncmw-course's own bugs pass unchanged.
+
+    Raises:
+        PluginError: A third-party exporter raised something that is not an NcmwCourseError.
+    """
+    try:
+        yield
+    except NcmwCourseError:
+        raise
+    except Exception as error:
+        if _is_built_in(exporter):
+            raise
+        import traceback
+
+        described, package = _described(exporter, name)
+        msg = (
+            f"{described} failed: {type(error).__name__}: {error}; this is a bug in {package}, "
+            f"not in the course: report it to the authors of {package}"
+        )
+        raise PluginError(msg, "".join(traceback.format_exception(error))) from error

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Self, TypeVar
 
+from ncmw_course._hints import check_command, not_ready_for_file
 from ncmw_course.building import Failed, Skipped, Wrote, output_name
 from ncmw_course.errors import MissingToolError, NcmwCourseError, NotReadyError
 from ncmw_course.readiness import DeclaresRequirements, refusal
@@ -75,10 +76,17 @@ def _format_events(
     ]
 
 
-def _refusal(exporter: object, name: str, course: Course) -> NotReadyError | None:
-    """Why `course` cannot be rendered by an exporter whose requirements are required, if it cannot."""
+def _refusal(exporter: object, name: str, course: Course) -> NcmwCourseError | None:
+    """Why `course` cannot be rendered by an exporter whose requirements are required, if it cannot
+    (or the bug of a plugin that failed to say)."""
+    from ncmw_course.exporting import plugin_errors
+
     if isinstance(exporter, DeclaresRequirements) and exporter.requirement_level == "required":
-        return refusal(name, exporter.requirements(course))
+        try:
+            with plugin_errors(exporter, name):
+                return refusal(name, exporter.requirements(course))
+        except NcmwCourseError as error:
+            return error
     return None
 
 
@@ -98,9 +106,11 @@ def _outcome(
         return Wrote(target, info.name, course.slug)
     if isinstance(result, NotReadyError) and not plan.strict:
         return Skipped(info.name, course.slug, _not_ready(info, path, result))
+    if isinstance(result, NotReadyError):
+        result = not_ready_for_file(result, path, declares=info.requirement_level is not None)
     if isinstance(result, MissingToolError) and not plan.strict:
         return Skipped(info.name, course.slug, str(result))
-    return Failed(str(result), info.name, course.slug)
+    return Failed(str(result), info.name, course.slug, getattr(result, "details", None))
 
 
 def _not_ready(info: ExporterInfo, path: Path | None, error: NotReadyError) -> str:
@@ -109,8 +119,7 @@ def _not_ready(info: ExporterInfo, path: Path | None, error: NotReadyError) -> s
     reason = f"not ready; missing {', '.join(error.fields)}"
     if info.requirement_level is None:
         return reason
-    command = f"ncmw-course check --for {info.name}" + (f" {path}" if path is not None else "")
-    return f"{reason} (see '{command}')"
+    return f"{reason} (see '{check_command(info.name, path)}')"
 
 
 class Ticks:

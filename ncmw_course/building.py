@@ -37,10 +37,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
-from ncmw_course.errors import ExportError, NcmwCourseError
+from ncmw_course.errors import ExportError, NcmwCourseError, UnknownExporterError
 
 if TYPE_CHECKING:
-    from ncmw_course._workers import Workers
     from ncmw_course.exporting import ExporterInfo
     from ncmw_course.model import Course
 
@@ -62,6 +61,8 @@ T = TypeVar("T")
 
 BUNDLED = "the bundled course"
 """How reports name the bundled course, which has no file name of its own."""
+STDIN = "-"
+"""A course file named ``-`` is read from standard input (in this process, not by a worker)."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ class Failed:
     """The format, when the problem is one document's."""
     course: str | None = None
     """The course's slug, when the problem is one course's document."""
+    details: str | None = None
+    """More for those who look into it: the traceback of a third-party exporter's bug."""
 
     def __str__(self) -> str:
         return f"Error: {self.message}"
@@ -191,6 +194,8 @@ class Plan:
     strict: bool
     inputs: tuple[Path, ...] = ()
     """The files the build reads (course files, a template): never written over."""
+    broken: tuple[Failed, ...] = ()
+    """The formats that cannot be loaded, each with why: skipped, and reported first."""
 
     @property
     def course_formats(self) -> tuple[ExporterInfo, ...]:
@@ -236,7 +241,8 @@ def build(
     """Write every format (or those named) of every course into `output_dir`, reporting events.
 
     Args:
-        courses: Course files and folders of them (their ``*.json`` files); none for the bundled course.
+        courses: Course files and folders of them (their ``*.json`` files); none for the bundled
+            course; ``-`` for a course read from standard input.
         output_dir: The folder to write into; made when missing.
         formats: The formats to build, in order; none for every registered format.
         options: Exporter options by name, such as ``template``; each goes to the formats that
@@ -251,21 +257,27 @@ def build(
     Returns:
         The counts, whose ``str`` is the build's last line, as ``ncmw-course build`` prints it.
 
+    A format whose exporter cannot be loaded (a broken plugin) is reported as :class:`Failed`
+    first, and the build goes on with the other formats.
+
     Raises:
         UnknownExporterError: A format is not registered.
-        ExportError: A format is broken, or no format of the build takes one of the `options`.
+        ExportError: No format of the build takes one of the `options`.
     """
+    from ncmw_course._courses import course_files, inputs, load_all
     from ncmw_course._workers import Workers
 
     plan = _plan(output_dir, formats, options or {}, strict)
     report = _Report(on_event)
+    for failure in plan.broken:
+        report(failure)
     paths = [courses] if isinstance(courses, str | os.PathLike) else courses
-    files = _course_files([Path(path) for path in paths], report)
-    plan = dataclasses.replace(plan, inputs=_inputs(files, options or {}))
+    files = course_files([Path(path) for path in paths], report)
+    plan = dataclasses.replace(plan, inputs=inputs(files, options or {}))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
     try:
         with Workers(jobs, ticks=ticks) as workers:
-            outcomes = _load(files, workers)
+            outcomes = load_all(files, workers)
             tasks = [outcome for outcome in outcomes if not isinstance(outcome, Failed)]
             report(Planned(len(files), len(tasks), len(tasks) * len(plan.course_formats)))
             reports = workers.build(plan, chunks(tasks, jobs), report.advance)
@@ -287,7 +299,15 @@ def _plan(
 ) -> Plan:
     from ncmw_course.exporting import exporter_info, exporter_names
 
-    infos = tuple(exporter_info(name) for name in dict.fromkeys(formats or exporter_names()))
+    infos: list[ExporterInfo] = []
+    broken: list[Failed] = []
+    for name in dict.fromkeys(formats or exporter_names()):
+        try:
+            infos.append(exporter_info(name))
+        except UnknownExporterError:
+            raise
+        except ExportError as error:  # a broken plugin: the other formats are built
+            broken.append(Failed(f"skipped the format {name!r}: {error}", name))
     declared = {info.name: {option.name for option in info.options} for info in infos}
     for key in options:
         if not any(key in names for names in declared.values()):
@@ -297,66 +317,7 @@ def _plan(
         name: {key: value for key, value in options.items() if key in names}
         for name, names in declared.items()
     }
-    return Plan(Path(output_dir), infos, chosen, strict)
-
-
-def _inputs(files: list[Path | None], options: Mapping[str, object]) -> tuple[Path, ...]:
-    """What the build reads: its course files (the bundled one for None) and any option that is a path."""
-    from ncmw_course.loading import bundled_course_path
-
-    courses = [file or bundled_course_path() for file in files]
-    given = [Path(value) for value in options.values() if isinstance(value, str | os.PathLike)]
-    return (*courses, *given)
-
-
-def _course_files(paths: Sequence[Path], report: Callable[[BuildEvent], None]) -> list[Path | None]:
-    """The course files to build: files as given, the *.json files of folders; the bundled course if none."""
-    if not paths:
-        return [None]
-    files: list[Path | None] = []
-    for path in paths:
-        if not path.is_dir():
-            files.append(path)
-            continue
-        found = sorted(item for item in path.glob("*.json") if item.is_file())
-        if not found:
-            report(Failed(f"{path}: the folder has no course files (*.json)"))
-        files.extend(found)
-    return files
-
-
-def _shown(path: Path | None) -> str:
-    return BUNDLED if path is None else str(path)
-
-
-def _load(files: list[Path | None], workers: Workers) -> list[Task | Failed]:
-    """Each file's course, or why it is not built: not valid, or the slug of a course before it."""
-    outcomes: list[Task | Failed] = []
-    first: dict[str, Path | None] = {}  # the file of each slug
-    for path, loaded in zip(files, workers.map(_load_course_file, files), strict=True):
-        if isinstance(loaded, str):
-            outcomes.append(Failed(loaded))
-        elif loaded.slug in first:
-            outcomes.append(
-                Failed(
-                    f"{_shown(path)}: has the slug {loaded.slug!r}, like {_shown(first[loaded.slug])}; "
-                    "give each course its own slug"
-                )
-            )
-        else:
-            first[loaded.slug] = path
-            outcomes.append((path, loaded))
-    return outcomes
-
-
-def _load_course_file(path: Path | None) -> Course | str:
-    """The course in `path`, or the error message (a string pickles, every exception does not)."""
-    from ncmw_course.loading import load_course
-
-    try:
-        return load_course(path)
-    except NcmwCourseError as error:
-        return str(error)
+    return Plan(Path(output_dir), tuple(infos), chosen, strict, broken=tuple(broken))
 
 
 def _catalogues(plan: Plan, courses: list[Course], report: Callable[[BuildEvent], None]) -> None:
@@ -374,7 +335,7 @@ def _catalogues(plan: Plan, courses: list[Course], report: Callable[[BuildEvent]
             refuse_inputs(target, plan.inputs)
             write_atomically(target, render_catalogue(courses, info.name, **plan.options[info.name]))
         except NcmwCourseError as error:
-            report(Failed(str(error), info.name))
+            report(Failed(str(error), info.name, details=getattr(error, "details", None)))
         else:
             report(Wrote(target, info.name, None))
 

@@ -1,100 +1,81 @@
 """The ``ncmw-course`` command line.
 
 Exit codes: 0 when all went well; 1 for a problem with the data or the output (printed on stderr as
-``Error: …``); 2 for a usage error. Documents and reports go to stdout, status messages to stderr.
+``Error: …``); 2 for a usage error. Documents and reports go to stdout, status messages to stderr;
+``-q`` leaves out all but the errors, ``-v`` adds the files and options used and timings.
 
 Only click is imported at start-up; each command imports what it needs, so that ``--help`` is fast.
+``export`` and ``build`` live in modules of their own (``_cli_export``, ``_cli_build``), as does
+``new`` (``_cli_new``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import functools
-import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, ParamSpec, Self, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
-from ncmw_course._cli_params import (
-    GivenOptions,
-    OptionsCommand,
-    as_path,
-    check_options,
-    exporter_options,
-    format_argument,
-    format_options,
-    paths,
-    target_option,
+from ncmw_course._cli_build import BuildReport, build
+from ncmw_course._cli_common import (
+    course_argument,
+    courses_argument,
+    handle_user_errors,
+    is_quiet,
+    load,
+    or_bundled,
+    set_verbosity,
+    shown,
 )
+from ncmw_course._cli_export import export, write_stdout
+from ncmw_course._cli_new import new
+from ncmw_course._cli_params import complete_targets, target_option
 from ncmw_course._version import __version__
 from ncmw_course.errors import NcmwCourseError
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from click._termui_impl import ProgressBar
-
-    from ncmw_course.building import BuildEvent
-    from ncmw_course.model import Course
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-DEFAULT_OUTPUT_DIR = "dist"
-
-
-def handle_user_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn an :class:`NcmwCourseError` into ``Error: …`` and exit 1; bugs keep their traceback."""
-
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return command(*args, **kwargs)
-        except NcmwCourseError as error:
-            raise click.ClickException(str(error)) from None
-
-    return wrapper
-
-
-def _load(path: Path | None) -> Course:
-    from ncmw_course.loading import load_course
-
-    return load_course(path)
-
-
-def _or_bundled(courses: Sequence[Path]) -> Sequence[Path | None]:
-    """The course paths given, or the bundled course (``None``) when there are none."""
-    return courses or [None]
-
-
-def _shown(path: Path | None) -> str:
-    from ncmw_course.building import BUNDLED
-
-    return BUNDLED if path is None else str(path)
-
-
-courses_argument = click.argument(
-    "courses", metavar="[COURSE]...", nargs=-1, type=click.Path(readable=False), callback=paths
-)
+__all__ = ["BuildReport", "cli", "main", "write_stdout"]
 
 
 @click.group(name="ncmw-course", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="ncmw-course")
-def cli() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also print the files and options used, timings, and plugin tracebacks.",
+)
+@click.pass_context
+def cli(context: click.Context, quiet: bool, verbose: bool) -> None:
     """Publish NCMW course descriptions from one course file.
 
-    A course file is JSON (see 'ncmw-course schema'). COURSE defaults to the
-    bundled course, "Ontrouw binnen de relatie".
+    A course file is YAML or JSON; 'ncmw-course new' starts one, and
+    'ncmw-course schema --fields' describes every field. COURSE defaults to
+    the bundled course, "Ontrouw binnen de relatie"; '-' reads it from
+    standard input.
 
     \b
     Examples:
+      ncmw-course new mijn-cursus
       ncmw-course validate my-course.json
-      ncmw-course export json my-course.json -o catalogue/my-course.json
+      ncmw-course export docx my-course.json -o brochure.docx
       ncmw-course build
+
+    \b
+    Shell completion of commands, formats and check targets (bash; for zsh
+    or fish, say zsh_source or fish_source), in ~/.bashrc:
+      eval "$(_NCMW_COURSE_COMPLETE=bash_source ncmw-course)"
     """
+    set_verbosity(context, quiet=quiet, verbose=verbose)
+
+
+cli.add_command(new)
+cli.add_command(export)
+cli.add_command(build)
 
 
 @cli.command()
@@ -103,16 +84,17 @@ def cli() -> None:
 def validate(courses: Sequence[Path]) -> None:
     """Check course files and print one summary line for each.
 
-    Exits 1 and lists every problem when a file is not a valid course.
+    Exits 1 and lists every problem when a file is not a valid course. COURSE
+    '-' reads a course from standard input.
 
     \b
     Example:
       ncmw-course validate data/course.json other-course.json
     """
     failed = 0
-    for path in _or_bundled(courses):
+    for path in or_bundled(courses):
         try:
-            course = _load(path)
+            course = load(path)
         except NcmwCourseError as error:
             click.echo(f"Error: {error}", err=True)
             failed += 1
@@ -123,7 +105,8 @@ def validate(courses: Sequence[Path]) -> None:
             _count(topics, "topic"),
             _count(len(course.trainers), "trainer"),
         ]
-        click.echo(f"{_shown(path)}: valid: “{course.title}” ({course.slug}), {', '.join(facts)}")
+        if not is_quiet():
+            click.echo(f"{shown(path)}: valid: “{course.title}” ({course.slug}), {', '.join(facts)}")
     if failed:
         raise SystemExit(1)
 
@@ -138,19 +121,29 @@ def formats() -> None:
     """List the output formats.
 
     Shows each format's name, file extension, media type and description,
-    and the options it accepts.
+    and the options it accepts. A format that cannot be loaded (a broken
+    plugin) is listed as BROKEN, with why; the exit code is then 1.
 
     \b
     Example:
       ncmw-course formats
     """
-    from ncmw_course.exporting import exporter_info, exporter_names
+    from ncmw_course.exporting import ExporterInfo, exporter_info, exporter_names
 
-    infos = [exporter_info(name) for name in exporter_names()]
-    name_width = max(len(info.name) for info in infos)
-    extension_width = max(len(info.file_extension) for info in infos)
+    listed: list[tuple[str, ExporterInfo | NcmwCourseError]] = []
+    for name in exporter_names():
+        try:
+            listed.append((name, exporter_info(name)))
+        except NcmwCourseError as error:  # a broken plugin harms no other format
+            listed.append((name, error))
+    infos = [info for _, info in listed if isinstance(info, ExporterInfo)]
+    name_width = max(len(name) for name, _ in listed)
+    extension_width = max([len("BROKEN"), *(len(info.file_extension) for info in infos)])
     indent = " " * (name_width + extension_width + 4)
-    for info in infos:
+    for name, info in listed:
+        if not isinstance(info, ExporterInfo):
+            click.echo(f"{name.ljust(name_width)}  {'BROKEN'.ljust(extension_width)}  {info}")
+            continue
         scope = " (one file for all courses)" if info.scope == "catalogue" else ""
         click.echo(
             f"{info.name.ljust(name_width)}  {info.file_extension.ljust(extension_width)}  {info.description}{scope}"
@@ -159,189 +152,13 @@ def formats() -> None:
         for option in info.options:
             form = f"{option.flag} {option.metavar}" if option.flag else f"-O {option.name}={option.metavar}"
             click.echo(f"{indent}option {form}: {option.help}")
-
-
-@cli.command(cls=OptionsCommand)
-@click.argument("format_name", metavar="FORMAT", callback=format_argument)
-@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(readable=False), callback=paths)
-@click.option(
-    "-o",
-    "--output",
-    metavar="PATH",
-    type=click.Path(allow_dash=True, readable=False, writable=False),
-    callback=paths,
-    help="Where to write the document; '-' for stdout.  [default: dist/<slug><extension>]",
-)
-@exporter_options
-@handle_user_errors
-def export(format_name: str, course: Path | None, output: Path | None, options: GivenOptions) -> None:
-    """Write one course in one FORMAT (see 'ncmw-course formats').
-
-    \b
-    Examples:
-      ncmw-course export json
-      ncmw-course export json my-course.json -o site/my-course.json
-      ncmw-course export json -o - | jq .title
-    """
-    from ncmw_course.exporting import exporter_info, render
-    from ncmw_course.loading import load_course
-
-    check_options([format_name], options, every=True)
-    loaded = load_course(course)
-    data = render(loaded, format_name, **options.values)
-    if output is not None and str(output) == "-":
-        write_stdout(data)
-        return
-    from ncmw_course._files import refuse_inputs, write_atomically
-    from ncmw_course.building import output_name
-    from ncmw_course.loading import bundled_course_path
-
-    target = output or as_path(DEFAULT_OUTPUT_DIR) / output_name(exporter_info(format_name), loaded)
-    refuse_inputs(target, [course or bundled_course_path(), *map(as_path, options.values.values())])
-    write_atomically(target, data)
-    click.echo(f"Wrote {target}", err=True)
-
-
-def write_stdout(data: bytes) -> None:
-    """Write a document to standard output; a reader that stops early (``head``) is no error.
-
-    Raises:
-        OutputError: Standard output is closed, or cannot take the document (a full device).
-    """
-    from ncmw_course.errors import OutputError
-
-    try:
-        stdout = sys.stdout.buffer
-        stdout.write(data)
-        stdout.flush()
-    except BrokenPipeError:  # the reader stopped early, as `head` does
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-    except (OSError, ValueError, AttributeError) as error:
-        reason = "it is closed"
-        if isinstance(error, OSError) and error.errno != errno.EBADF and error.strerror:
-            reason = error.strerror
-        msg = f"cannot write to standard output: {reason}"
-        raise OutputError(msg) from None
-
-
-@cli.command(cls=OptionsCommand)
-@courses_argument
-@click.option(
-    "-o",
-    "--output-dir",
-    metavar="DIR",
-    type=click.Path(file_okay=False, readable=False, writable=False),
-    callback=paths,
-    default=DEFAULT_OUTPUT_DIR,
-    show_default=True,
-    help="The folder to write into.",
-)
-@click.option(
-    "-f",
-    "--format",
-    "format_names",
-    metavar="FORMAT",
-    multiple=True,
-    callback=format_options,
-    help="A format to build; repeat for several.  [default: every format]",
-)
-@click.option(
-    "--strict",
-    is_flag=True,
-    help="Treat a format the course is not ready for as an error, instead of skipping it.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    metavar="N",
-    type=click.IntRange(min=1),
-    help="How many courses to build at once, in separate processes.  [default: the number of CPUs]",
-)
-@exporter_options
-@handle_user_errors
-def build(
-    courses: Sequence[Path],
-    output_dir: Path,
-    format_names: Sequence[str],
-    strict: bool,
-    jobs: int | None,
-    options: GivenOptions,
-) -> None:
-    """Write every format of every course into a folder.
-
-    COURSE may be a course file or a folder of them (its *.json files). Each
-    course gets <slug><extension> in DIR for every format (or those chosen
-    with -f); catalogue formats write one catalogue<extension> for all courses.
-
-    A course that is not valid is reported, the others are still built, and
-    the exit code is 1. A format a course is not ready for (such as edudex
-    without its codes) is skipped and named, with the check command to run;
-    with --strict that is an error too.
-
-    Courses are built in parallel (--jobs); the report keeps their order. On
-    a terminal, a build of several courses shows a progress bar.
-
-    \b
-    Examples:
-      ncmw-course build
-      ncmw-course build courses/ -o site/ -f json -f catalogue-json
-      ncmw-course build --strict my-course.json
-    """
-    from ncmw_course.building import build as build_courses
-    from ncmw_course.exporting import exporter_names
-
-    check_options(list(format_names) or exporter_names(), options, every=False)
-    with BuildReport(terminal=sys.stderr.isatty()) as report:
-        summary = build_courses(
-            courses,
-            output_dir,
-            formats=format_names,
-            options=options.values,
-            strict=strict,
-            jobs=jobs,
-            on_event=report,
-            ticks=report.terminal,
+    broken = [name for name, info in listed if not isinstance(info, ExporterInfo)]
+    if broken:
+        formats = _count(len(broken), "format")
+        msg = (
+            f"{formats} cannot be loaded ({', '.join(broken)}); the others work (listed as BROKEN, with why)"
         )
-    click.echo(str(summary), err=True)
-    if not summary.ok:
-        raise SystemExit(1)
-
-
-class BuildReport:
-    """Prints a build's events on stderr, one line each; on a terminal, a build of several courses
-    shows a progress bar of its documents below the lines."""
-
-    def __init__(self, *, terminal: bool) -> None:
-        self.terminal = terminal
-        self.stack = contextlib.ExitStack()
-        self.bar: ProgressBar[int] | None = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stack.close()
-
-    def __call__(self, event: BuildEvent) -> None:
-        from ncmw_course.building import Planned, Progress
-
-        if isinstance(event, Planned):
-            if self.terminal and event.files >= 2 and event.documents:
-                self.bar = self.stack.enter_context(
-                    click.progressbar(
-                        length=event.documents, label="Building", file=sys.stderr, show_pos=True
-                    )
-                )
-        elif isinstance(event, Progress):
-            if self.bar is not None:
-                self.bar.update(event.documents)
-        elif self.bar is None:
-            click.echo(str(event), err=True)
-        else:
-            click.echo(f"\r\x1b[K{event}", err=True)  # over the bar, which is then drawn again below
-            self.bar._last_line = None  # click draws the bar only when it changed; the line wiped it
-            self.bar.render_progress()
+        raise click.ClickException(msg)
 
 
 @cli.command()
@@ -351,9 +168,10 @@ class BuildReport:
     metavar="TARGET",
     required=True,
     callback=target_option,
+    shell_complete=complete_targets,
     help="What to check the course against: accreditation, or a format such as edudex or jsonld.",
 )
-@click.argument("course", metavar="[COURSE]", required=False, type=click.Path(readable=False), callback=paths)
+@course_argument
 @handle_user_errors
 def check(target: str, course: Path | None) -> None:
     """Report whether a course has what a target needs.
@@ -366,12 +184,12 @@ def check(target: str, course: Path | None) -> None:
 
     \b
     Examples:
-      ncmw-course check --for edudex
+      ncmw-course check --for edudex my-course.json
       ncmw-course check --for accreditation my-course.json
     """
     from ncmw_course.readiness import check_readiness
 
-    loaded = _load(course)
+    loaded = load(course)
     readiness = check_readiness(loaded, target)
     total, missing = len(readiness.requirements), len(readiness.missing)
     verdict = (
@@ -379,7 +197,7 @@ def check(target: str, course: Path | None) -> None:
         if readiness.ready
         else f"is not ready for {target}: {missing} of {total} missing"
     )
-    click.echo(f"{_shown(course)} (“{loaded.title}”) {verdict}")
+    click.echo(f"{shown(course)} (“{loaded.title}”) {verdict}")
     width = max(len(requirement.field) for requirement in readiness.requirements)
     for requirement in readiness.requirements:
         status = "present" if requirement.present else "MISSING"
@@ -390,19 +208,32 @@ def check(target: str, course: Path | None) -> None:
 
 @cli.command()
 @click.option("--catalogue", is_flag=True, help="Print the schema of catalogue.json instead.")
-def schema(catalogue: bool) -> None:
+@click.option(
+    "--fields", is_flag=True, help="Print the field reference (Markdown, as docs/fields.md) instead."
+)
+def schema(catalogue: bool, fields: bool) -> None:
     """Print the JSON Schema of course files.
 
     Editors use it to check and complete course files: point "$schema" in a
-    course file at a saved copy. With --catalogue, the schema of the
-    catalogue JSON that build writes.
+    course file at a saved copy ('ncmw-course new' does). With --catalogue,
+    the schema of the catalogue JSON that build writes; with --fields, every
+    field of a course file in words: its type, allowed values and an example.
 
     \b
-    Example:
+    Examples:
       ncmw-course schema > course.schema.json
+      ncmw-course schema --fields > docs/fields.md
     """
     import json
 
+    if catalogue and fields:
+        msg = "--catalogue and --fields print different documents; choose one"
+        raise click.UsageError(msg)
+    if fields:
+        from ncmw_course.fieldref import field_reference
+
+        click.echo(field_reference(), nl=False)
+        return
     if catalogue:
         from ncmw_course.catalogue import catalogue_json_schema
 

@@ -18,6 +18,11 @@ An exporter may also have optional capabilities, each a typed protocol checked w
 :class:`~ncmw_course.readiness.DeclaresRequirements` (what a course must state for the format, which
 ``check --for`` lists and a build skips a course for).
 
+A third-party exporter that raises an exception of its own (a bug in that package, anything that is
+not an :class:`~ncmw_course.errors.NcmwCourseError`) is reported as a :class:`PluginError` that
+names the exporter and its package, and a build goes on with the other formats. A bug in one of
+ncmw-course's own exporters keeps its traceback, as every bug of ncmw-course does.
+
 An exporter that takes settings declares them as ``options``, a tuple of :class:`ExporterOption`,
 and accepts them as keyword arguments of its constructor. The library passes them through
 ``render(course, name, **options)``; the CLI through ``-O NAME=VALUE``, or the flag an option
@@ -33,7 +38,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal, Protocol, runtime_checkable
 
 from ncmw_course._files import write_atomically
-from ncmw_course._registry import ENTRY_POINT_GROUP, distribution, exporter_class, exporter_names
+from ncmw_course._registry import (
+    ENTRY_POINT_GROUP,
+    PluginError,
+    distribution,
+    exporter_class,
+    exporter_names,
+    plugin_errors,
+)
 from ncmw_course.errors import ExportError, NcmwCourseError
 
 if TYPE_CHECKING:
@@ -46,10 +58,12 @@ __all__ = [
     "Exporter",
     "ExporterInfo",
     "ExporterOption",
+    "PluginError",
     "RendersMany",
     "exporter_info",
     "exporter_names",
     "get_exporter",
+    "plugin_errors",
     "render",
     "render_catalogue",
     "render_each",
@@ -217,7 +231,9 @@ def get_exporter(name: str, **options: object) -> Exporter | CatalogueExporter:
             accept one of the `options`.
     """
     cls, _ = exporter_class(name)
-    exporter: Exporter | CatalogueExporter = cls(**_arguments(name, cls, options))
+    arguments = _arguments(name, cls, options)
+    with plugin_errors(cls, name):
+        exporter: Exporter | CatalogueExporter = cls(**arguments)
     return exporter
 
 
@@ -242,7 +258,10 @@ def render_with(exporter: Exporter | CatalogueExporter, course: Course, name: st
     Raises:
         ExportError: The exporter is a catalogue format, or cannot render this course.
     """
-    return _checked_bytes(name, _course_exporter(exporter, name).render(course))
+    course_exporter = _course_exporter(exporter, name)
+    with plugin_errors(exporter, name):
+        data = course_exporter.render(course)
+    return _checked_bytes(name, data)
 
 
 def _course_exporter(exporter: Exporter | CatalogueExporter, name: str) -> Exporter:
@@ -281,7 +300,8 @@ def render_each(
             finished(1)
         return results
     try:
-        many = exporter.render_many(courses, finished)
+        with plugin_errors(exporter, name):
+            many = exporter.render_many(courses, finished)
     except NcmwCourseError as error:  # such as a missing tool: the same for every course
         finished(len(courses))
         return [error] * len(courses)
@@ -305,7 +325,9 @@ def render_catalogue(courses: Sequence[Course], name: str, **options: object) ->
     if not isinstance(exporter, CatalogueExporter) or getattr(exporter, "scope", "course") != "catalogue":
         msg = f"{name!r} is not a catalogue format: it renders one course at a time; use render()"
         raise ExportError(msg)
-    return _checked_bytes(name, exporter.render_catalogue(courses))
+    with plugin_errors(exporter, name):
+        data = exporter.render_catalogue(courses)
+    return _checked_bytes(name, data)
 
 
 def _checked_bytes(name: str, data: object) -> bytes:

@@ -106,13 +106,13 @@ class TestNotReady:
         )
 
     def test_strict_makes_it_a_failure(self, tmp_path: Path) -> None:
-        """With strict, the same course is a Failed event with the whole list."""
+        """With strict, the same course is a Failed event with the whole list and the check of its file."""
         events: list[BuildEvent] = []
         build(MINIMAL, tmp_path, formats=["needy"], strict=True, on_event=events.append)
         assert events[1:] == [
             Failed(
                 "the course is not ready for needy; add to the course file:\n  - price: the cost\n"
-                "(see 'ncmw-course check --for needy')",
+                f"(see 'ncmw-course check --for needy {MINIMAL}')",
                 "needy",
                 "minimale-cursus",
             )

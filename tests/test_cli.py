@@ -821,7 +821,7 @@ class TestOutputSafety:
         """export with -o naming its own course file is refused, and the course file is unchanged."""
         course = tmp_path / "c.json"
         course.write_bytes((TESTDATA / "course_minimal.json").read_bytes())
-        result = runner.invoke(cli, ["export", "docx", "c.json", "-o", "c.json"])
+        result = runner.invoke(cli, ["export", "json", "c.json", "-o", "c.json"])
         assert (result.exit_code, result.stderr) == (
             1,
             "Error: c.json is also an input of this command (c.json); write the output to another file\n",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import exporters
-from ncmw_course._registry import BUILT_IN_PACKAGE
+from ncmw_course._registry import BUILT_IN_PACKAGE, exporter_names
 
 ADVICE = (
     "which is not ncmw-course's built-in exporters (another installed package, or a folder named "
@@ -71,13 +71,16 @@ def test_another_installed_package_named_exporters(tmp_path: Path, init: str) ->
 
 
 def test_a_folder_named_exporters_where_python_runs(tmp_path: Path) -> None:
-    """Run with the current directory on the path (python -c), a folder named exporters there is named."""
+    """Run with the current directory on the path (python -c), a folder named exporters there is named
+    for each built-in format that formats lists as broken."""
     init_file = other_exporters(tmp_path, "")
     result = ncmw_course(["formats"], tmp_path)
+    names = ", ".join(exporter_names())
     assert (result.returncode, result.stderr) == (
         1,
-        (
-            f"Error: the format 'catalogue-html' cannot be loaded: Python imports the package 'exporters' "
-            f"from {init_file}, {ADVICE}\n"
-        ),
+        f"Error: 10 formats cannot be loaded ({names}); the others work (listed as BROKEN, with why)\n",
+    )
+    assert result.stdout.splitlines()[0] == (
+        "catalogue-html    BROKEN  the format 'catalogue-html' cannot be loaded: Python imports the package "
+        f"'exporters' from {init_file}, {ADVICE}"
     )
