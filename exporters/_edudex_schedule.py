@@ -14,7 +14,7 @@ Times are local times at the venue, without a zone: the course states none. A da
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from exporters._runs import run_day_dates
@@ -79,7 +79,11 @@ def _run(
     if course.price is not None:
         run["cost"] = [_cost(course.price, f"{run_id}-fee", key)]
     days = [
-        {"id": f"{run_id}-{day.ordinal}", "date": day_date.isoformat(), **_day_facts(day, key, labels)}
+        {
+            "id": f"{run_id}-{day.ordinal}",
+            "date": day_date.isoformat(),
+            **_day_facts(day, key, labels, day_date),
+        }
         for day, day_date in zip(course.days, dates, strict=True)
         if day_date is not None
     ]
@@ -92,19 +96,36 @@ def _generic_day(day: Day, key: str, labels: Labels) -> dict[str, Any]:
     return {"id": f"day-{day.ordinal}", "dayNumber": day.ordinal, **_day_facts(day, key, labels)}
 
 
-def _day_facts(day: Day, key: str, labels: Labels) -> dict[str, Any]:
-    """A day's heading, its local start and end times, and its own venue, as far as the course states them."""
+def _day_facts(day: Day, key: str, labels: Labels, day_date: date | None = None) -> dict[str, Any]:
+    """A day's heading, its start and end times on a dated day, and its own venue, as far as stated.
+
+    EDU-DEX's times are RFC 3339 times, with a UTC offset. A course's times are local times at the
+    venue, in the Netherlands or Belgium, whose offset (+01:00, or +02:00 in summer) follows from the
+    date; a day without a date has no offset, so its times are only in the curriculum's text.
+    """
     facts: dict[str, Any] = {}
     title = labels.day_title(day.ordinal, day.theme)
     if len(title) <= NAME_LIMIT:
         facts["name"] = {key: title}
-    if day.start_time is not None:
-        facts["startTime"] = day.start_time.isoformat()
-    if day.end_time is not None:
-        facts["endTime"] = day.end_time.isoformat()
+    if day_date is not None and day.start_time is not None:
+        facts["startTime"] = _zoned(day_date, day.start_time)
+    if day_date is not None and day.end_time is not None:
+        facts["endTime"] = _zoned(day_date, day.end_time)
     if day.location is not None:
         facts["location"] = _location(day.location, key)
     return facts
+
+
+VENUE_TIME_ZONE = "Europe/Amsterdam"
+"""The time zone of the venues: NCMW's courses are given in the Netherlands and Belgium (one zone)."""
+
+
+def _zoned(day_date: date, local: time) -> str:
+    """A local time on a date as an RFC 3339 time with its offset: ``09:30:00+01:00``."""
+    from zoneinfo import ZoneInfo
+
+    moment = datetime.combine(day_date, local, ZoneInfo(VENUE_TIME_ZONE))
+    return moment.isoformat().partition("T")[2]  # a time alone cannot know its zone's offset
 
 
 def _location(place: Location, key: str) -> dict[str, Any]:

@@ -228,7 +228,7 @@ def _text_words(part: Json) -> str:
         kind = f"text of {words}"
     else:
         kind = "text"
-    limit = part.get("maxLength")
+    limit = part.get("maxLength", part.get("x-maxLength"))  # see fields.CleanedLength
     return f"{kind}, at most {limit} characters" if limit and limit < 10_000 else kind
 
 

@@ -183,12 +183,12 @@ _PROGRAMME: dict[str, Row] = {
     "programme.days[].start_time": _row(
         Shown(DAY, "written time"),
         At("hasCourseInstance[*].subEvent[]", "ISO time", RUNS),
-        At("programSchedule.genericProgramRun.courseDay[].startTime", "ISO time"),
+        At("programSchedule.programRun[*].courseDay[*].startTime", "ISO time", "editions[].day_dates[]"),
     ),
     "programme.days[].end_time": _row(
         Shown(DAY, "written time"),
         At("hasCourseInstance[*].subEvent[]", "ISO time", RUNS),
-        At("programSchedule.genericProgramRun.courseDay[].endTime", "ISO time"),
+        At("programSchedule.programRun[*].courseDay[*].endTime", "ISO time", "editions[].day_dates[]"),
     ),
     **_places(
         "programme.days[].location",

@@ -151,8 +151,8 @@ class CleanedLength:
     Why: a text is measured after NFC normalisation and trimming, so a title of 200 characters typed
     with decomposed accents (as some Mac input gives, 400 code points) is valid; JSON Schema's
     ``maxLength`` would count the raw code points and refuse it. The schema must accept every course
-    the model accepts, so it gives no ``maxLength`` for these texts; the model says when one is too
-    long. Put it after any ``Field(max_length=…)`` in the annotation.
+    the model accepts, so it gives the limit as ``x-maxLength``, an annotation validators ignore; the
+    model says when a text is too long. Put it after any ``Field(max_length=…)`` in the annotation.
     """
 
     @classmethod
@@ -160,7 +160,8 @@ class CleanedLength:
         cls, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         found = handler.resolve_ref_schema(handler(schema))
-        found.pop("maxLength", None)
+        if "maxLength" in found:  # kept as an annotation that validators ignore, for people and editors
+            found["x-maxLength"] = found.pop("maxLength")
         return found
 
 

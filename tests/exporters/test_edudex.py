@@ -376,8 +376,8 @@ class TestMapping:
                     "id": "gespreksvoering-bij-scheiding-20270309-1",
                     "date": "2027-03-09",
                     "name": {"nl": "Eerste dag: De positie van de hulpverlener"},
-                    "startTime": "09:30:00",
-                    "endTime": "16:30:00",
+                    "startTime": "09:30:00+01:00",
+                    "endTime": "16:30:00+01:00",
                     "location": {
                         "locationName": {"nl": "NCMW, zaal 2"},
                         "address": "Voorbeeldstraat 12",
@@ -390,15 +390,15 @@ class TestMapping:
                     "id": "gespreksvoering-bij-scheiding-20270309-2",
                     "date": "2027-03-16",
                     "name": {"nl": "Tweede dag: Kinderen en loyaliteit"},
-                    "startTime": "09:30:00",
-                    "endTime": "16:30:00",
+                    "startTime": "09:30:00+01:00",
+                    "endTime": "16:30:00+01:00",
                 },
                 {
                     "id": "gespreksvoering-bij-scheiding-20270309-3",
                     "date": "2027-03-23",
                     "name": {"nl": "Derde dag: Afspraken die werken"},
-                    "startTime": "09:30:00",
-                    "endTime": "16:00:00",
+                    "startTime": "09:30:00+01:00",
+                    "endTime": "16:00:00+01:00",
                 },
             ],
         }
@@ -684,37 +684,32 @@ class TestRunsCourse:
         assert [run["location"]["city"] for run in runs] == ["Baarlo", "Roermond"]
         days = runs[1]["courseDay"]
         assert [(day["date"], day["startTime"], day["endTime"]) for day in days] == [
-            ("2027-09-28", "09:30:00", "16:30:00"),
-            ("2027-10-05", "09:00:00", "15:30:00"),
-            ("2027-10-12", "09:30:00", "16:00:00"),
+            ("2027-09-28", "09:30:00+02:00", "16:30:00+02:00"),  # summer time, in the venue's zone
+            ("2027-10-05", "09:00:00+02:00", "15:30:00+02:00"),
+            ("2027-10-12", "09:30:00+02:00", "16:00:00+02:00"),
         ]
         assert [day.get("location") for day in days] == [None, VEILIG_THUIS, ZORG_EN_VEILIGHEIDSHUIS]
 
     def test_the_programme_s_days_are_the_generic_run(self, runs_course: Course) -> None:
-        """genericProgramRun has each programme day: number, heading, times and own venue."""
+        """genericProgramRun has each programme day: number, heading and own venue; an undated day has
+        no UTC offset, so its times are in the curriculum text only."""
         assert edudex(runs_course)["programSchedule"]["genericProgramRun"] == {
             "courseDay": [
                 {
                     "id": "day-1",
                     "dayNumber": 1,
                     "name": {"nl": "Eerste dag: Signaleren en het eerste gesprek"},
-                    "startTime": "09:30:00",
-                    "endTime": "16:30:00",
                 },
                 {
                     "id": "day-2",
                     "dayNumber": 2,
                     "name": {"nl": "Tweede dag: Wegen: het afwegingskader"},
-                    "startTime": "09:00:00",
-                    "endTime": "15:30:00",
                     "location": VEILIG_THUIS,
                 },
                 {
                     "id": "day-3",
                     "dayNumber": 3,
                     "name": {"nl": "Derde dag: Handelen en samenwerken in de keten"},
-                    "startTime": "09:30:00",
-                    "endTime": "16:00:00",
                     "location": ZORG_EN_VEILIGHEIDSHUIS,
                 },
             ]
