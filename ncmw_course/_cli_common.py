@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STDIN",
+    "Stopped",
     "course_argument",
     "courses_argument",
     "detail",
@@ -134,3 +135,11 @@ course_argument = click.argument(
     type=click.Path(readable=False, allow_dash=True),
     callback=paths,
 )
+
+
+class Stopped(BaseException):
+    """The command was told to stop (SIGTERM, or Ctrl-C): raised where it is, so that cleanup runs."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal_number = signal_number

@@ -19,6 +19,7 @@ import click
 
 from ncmw_course._cli_build import BuildReport, build
 from ncmw_course._cli_common import (
+    Stopped,
     course_argument,
     courses_argument,
     handle_user_errors,
@@ -31,6 +32,7 @@ from ncmw_course._cli_common import (
 from ncmw_course._cli_export import export, write_stdout
 from ncmw_course._cli_new import new
 from ncmw_course._cli_params import complete_targets, target_option
+from ncmw_course._cli_preview import preview
 from ncmw_course._version import __version__
 from ncmw_course.errors import NcmwCourseError
 
@@ -76,6 +78,7 @@ def cli(context: click.Context, quiet: bool, verbose: bool) -> None:
 cli.add_command(new)
 cli.add_command(export)
 cli.add_command(build)
+cli.add_command(preview)
 
 
 @cli.command()
@@ -242,14 +245,6 @@ def schema(catalogue: bool, fields: bool) -> None:
     from ncmw_course.model import course_json_schema
 
     click.echo(json.dumps(course_json_schema(), ensure_ascii=False, indent=2))
-
-
-class Stopped(BaseException):
-    """The command was told to stop (SIGTERM, or Ctrl-C): raised where it is, so that cleanup runs."""
-
-    def __init__(self, signal_number: int) -> None:
-        super().__init__(signal_number)
-        self.signal_number = signal_number
 
 
 def _stop(signal_number: int, _frame: object) -> None:

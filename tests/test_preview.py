@@ -119,3 +119,25 @@ def test_the_browser_follows_the_file(server: Server, course_file: Path) -> None
             "document.querySelector('h1') && !document.querySelector('[role=alert]')", timeout=1000
         )
         assert page.text_content("h1") == "Gespreksvoering bij scheiding"
+
+
+def test_the_command_serves_until_ctrl_c(course_file: Path) -> None:
+    """preview prints its address, serves the page there, and Ctrl-C stops it cleanly: exit 0."""
+    import signal
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "ncmw_course", "preview", str(course_file), "--port", "0", "--no-open"]
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as process:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        url = line.split(" at ", 1)[1].split(" ", 1)[0]
+        assert line == (
+            f"Previewing {course_file} at {url} (saved changes show there by themselves; Ctrl-C stops)\n"
+        )
+        assert url.startswith(f"http://{HOST}:")
+        status, page = fetch(url)
+        assert (status, b"<h1>Gespreksvoering bij scheiding</h1>" in page) == (200, True)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        assert process.stderr.read() == "Stopped the preview\n"
