@@ -42,6 +42,8 @@ __all__ = [
     "FieldProblem",
     "Hours",
     "LanguageTag",
+    "LineBreakInText",
+    "NotText",
     "Paragraphs",
     "PhoneNumber",
     "PositiveCount",
@@ -106,6 +108,14 @@ class FieldProblem(ValueError):
         self.path = path
 
 
+class LineBreakInText(ValueError):
+    """A line break inside a text; the loader says, for a YAML file, where the line breaks and why."""
+
+
+class NotText(ValueError):
+    """A number, true or false where text belongs; the loader adds, for YAML, to put it in quotes."""
+
+
 # XML 1.0 `Char`, minus the controls that documents cannot show faithfully (C0 including tab and
 # line feed, DEL, C1, and the Unicode line and paragraph separators): paragraphs are list items,
 # so a line break inside one would be lost or misplaced.
@@ -134,7 +144,7 @@ def clean_text(value: str) -> str:
         char = found.group()
         what = _CONTROL_HINTS.get(char, "a character that Word and EPUB documents cannot carry; remove it")
         msg = f"contains U+{ord(char):04X} at character {found.start() + 1}: {what}"
-        raise ValueError(msg)
+        raise LineBreakInText(msg) if char in "\n\r" else ValueError(msg)
     return value
 
 
@@ -186,12 +196,19 @@ Hours: TypeAlias = Annotated[float, Strict(), Field(gt=0, le=10_000)]
 """A number of hours, greater than 0; halves and quarters allowed (``12.5``)."""
 
 
-def _require_iso_text(value: Any) -> Any:
+def _require_iso_text(value: Any, what: str) -> Any:
     # Why: pydantic would read a number as a Unix timestamp; a course file writes dates as text.
     if isinstance(value, int | float):
-        msg = 'write dates as text such as "2026-03-10" and times as text such as "09:30"'
+        msg = f"write the {what} as text, such as {_EXAMPLES[what]} (found {_number(value)})"
         raise ValueError(msg)  # noqa: TRY004 - pydantic reports ValueError as a validation problem
     return value
+
+
+_EXAMPLES = {"date": '"2026-03-10"', "time": '"09:30"'}
+
+
+def _number(value: bool | float) -> str:
+    return str(value).lower() if isinstance(value, bool) else f"the number {value}"
 
 
 def _local_time(value: time) -> time:
@@ -210,7 +227,7 @@ _ZONED_TIME = re.compile(r"[0-9:.]+(Z|[+-][0-9]{2}:?[0-9]{2})", re.IGNORECASE)
 
 def _date_text(value: Any) -> Any:
     # Why: pydantic would also take "2026-03-10T00:00" (and a number as a Unix timestamp).
-    value = _require_iso_text(value)
+    value = _require_iso_text(value, "date")
     if isinstance(value, str) and not _DATE_TEXT.fullmatch(value):
         msg = f'expected a date such as "2026-03-10" (year-month-day), found text {value!r}'
         raise ValueError(msg)
@@ -220,7 +237,7 @@ def _date_text(value: Any) -> Any:
 def _time_text(value: Any) -> Any:
     # Why: only the form a course file documents, HH:MM (or HH:MM:SS), so that the published
     # schema's pattern accepts exactly what the model accepts.
-    value = _require_iso_text(value)
+    value = _require_iso_text(value, "time")
     if not isinstance(value, str) or _TIME_TEXT.fullmatch(value):
         return value
     if _ZONED_TIME.fullmatch(value):
@@ -314,8 +331,15 @@ def _check_email(value: str) -> str:
     if plain is not None:
         return plain
     from pydantic.networks import validate_email  # imports email_validator
+    from pydantic_core import PydanticCustomError
 
-    return validate_email(value)[1]
+    try:
+        return validate_email(value)[1]
+    except PydanticCustomError as error:
+        reason = str((error.context or {}).get("reason", "")).rstrip(".")
+        reason = reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason
+        msg = f"{value!r} is not a valid e-mail address: {reason}; write one such as 'info@ncmw.nl'"
+        raise ValueError(msg) from None
 
 
 EmailAddress: TypeAlias = Annotated[
@@ -364,6 +388,9 @@ class PhoneNumber(CourseModel):
     def _accept_plain_string(cls, data: Any) -> Any:
         if isinstance(data, str):
             return {"display": data}
+        if isinstance(data, int | float):
+            msg = f'expected a phone number as text, such as "0495–450667", found {_number(data)}'
+            raise NotText(msg)
         return data
 
     @model_validator(mode="after")
@@ -416,6 +443,9 @@ class WebAddress(CourseModel):
     @model_validator(mode="before")
     @classmethod
     def _accept_plain_string(cls, data: Any) -> Any:
+        if isinstance(data, int | float):
+            msg = f'expected a web address as text, such as "www.ncmw.nl", found {_number(data)}'
+            raise NotText(msg)
         if isinstance(data, str):
             text = data.strip()
             # "javascript:…" has a scheme; "www.ncmw.nl:8080" has a port
