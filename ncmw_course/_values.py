@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -190,7 +190,15 @@ def _amount(value: Any, _context: dict[str, Any]) -> str:
 
 
 def _decimals(value: Any, _context: dict[str, Any]) -> str:
-    return f'{found(value)} has more than two decimals; write an amount in cents at most, such as "495.50"'
+    """An amount with more than two decimals: a thousands separator, or cents to round."""
+    text = str(value).strip()
+    if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", text):
+        return f"{found(value)} has more than two decimals; if the point separates thousands, leave it out: {text.replace('.', '')}"
+    try:
+        rounded = Decimal(text).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    except ArithmeticError:
+        return f'{found(value)} has more than two decimals; round it to cents, such as "495.50"'
+    return f'{found(value)} has more than two decimals; round it to cents: "{rounded}"'
 
 
 def _too_large(value: Any, _context: dict[str, Any]) -> str:

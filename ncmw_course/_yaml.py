@@ -81,8 +81,10 @@ def resolve_plain(text: str) -> Any:
     if _OCTAL.fullmatch(text) or _HEXADECIMAL.fullmatch(text):
         digits = len(text) - 2
         return LongNumber(digits) if digits > MAX_NUMBER_DIGITS else int(text, 0)
-    if _FLOAT.fullmatch(text) or _INFINITY.fullmatch(text):
+    if _FLOAT.fullmatch(text):
         return float(text)
+    if _INFINITY.fullmatch(text):
+        return float("-inf") if text.startswith("-") else float("inf")
     if _NAN.fullmatch(text):
         return float("nan")
     return text
@@ -159,8 +161,8 @@ class _Builder:
         if event.version is not None and tuple(event.version) != (1, 2):
             version = ".".join(map(str, event.version))
             message = (
-                f"%YAML {version} asks for another YAML than course files are written in (1.2, "
-                "where no stays text and 09:30 is no number); remove that line"
+                f"%YAML {version} asks for YAML {version}, where no means false and 09:30 is a number; "
+                "course files are YAML 1.2: remove that line"
             )
             self.refuse((), message, max(self.positions.text.find("%YAML"), 0))
         if event.tags:

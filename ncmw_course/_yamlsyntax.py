@@ -32,13 +32,26 @@ def syntax_problem(error: MarkedYAMLError, text: str) -> Problem:
     offset = mark.index if mark is not None else 0
     problem = str(error.problem or "")
     context = str(error.context or "")
-    if "quoted scalar" in context and "end of stream" in problem and error.context_mark is not None:
-        offset = error.context_mark.index
+    opener = error.context_mark
+    if opener is not None and _at_the_opener(problem, context, opener.line != getattr(mark, "line", None)):
+        offset = opener.index  # the quote, bracket or line where what went wrong begins
+    if "quoted scalar" in context and "end of stream" in problem:
         message = "a quoted text without its closing quote; add it"
     else:
         message = _message(problem, context, text, offset)
+        if problem.startswith("found unknown escape character"):
+            offset -= 1  # the backslash, not the letter after it
     spot = SourceMap(text).spot(offset)
     return Problem("", f"not valid YAML: {message}", spot.line, spot.column)
+
+
+def _at_the_opener(problem: str, context: str, other_line: bool) -> bool:
+    """Whether the error is best shown where its context began: an unclosed quote or bracket, a line without a colon."""
+    if "quoted scalar" in context and "end of stream" in problem:
+        return True
+    if problem == "could not find expected ':'":
+        return True
+    return other_line and problem.startswith(("expected ',' or ']'", "expected ',' or '}'"))
 
 
 def _message(problem: str, context: str, text: str, offset: int) -> str:
