@@ -9,6 +9,7 @@ key. It runs only when there is an error to report. A YAML document fills the sa
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -56,11 +57,13 @@ class SourceMap:
 
     def spot(self, offset: int) -> Spot:
         """The line and column of a character offset."""
-        line_starts = self._line_starts()
+        line_starts = self._line_starts
         index = bisect.bisect_right(line_starts, offset) - 1
         return Spot(index + 1, offset - line_starts[index] + 1)
 
+    @functools.cached_property
     def _line_starts(self) -> list[int]:
+        # Why cached: a file with thousands of problems asks for thousands of spots.
         starts = [0]
         starts.extend(match.end() for match in re.finditer("\n", self.text))
         return starts

@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import ErrorDetails
 
-__all__ = ["describe_kind", "format_location", "found", "located", "validation_problems"]
+MAX_PROBLEMS = 100
+"""The most problems reported at once; the rest are counted."""
+
+__all__ = ["MAX_PROBLEMS", "describe_kind", "format_location", "found", "located", "validation_problems"]
 
 
 def format_location(path: Iterable[str | int]) -> str:
@@ -35,6 +38,8 @@ def format_location(path: Iterable[str | int]) -> str:
 def validation_problems(error: ValidationError, positions: SourceMap) -> list[Problem]:
     """The problems pydantic found, in the project's words, located with `positions` where it can."""
     details = [detail for detail in error.errors(include_url=False) if not _follows(detail)]
+    more = len(details) - MAX_PROBLEMS
+    details = details[:MAX_PROBLEMS]  # Why: each is worded and located; a broken file has thousands
     missing = {_path(detail) for detail in details if detail["type"] == "missing"}
     # An unknown key that is a near-miss of a missing field is one mistake, reported once.
     misspelt: dict[JsonPath, str] = {}
@@ -53,7 +58,10 @@ def validation_problems(error: ValidationError, positions: SourceMap) -> list[Pr
         elif path not in covered:
             problems.append(_problem(detail, positions))
     far = 1 << 30
-    return sorted(problems, key=lambda problem: (problem.line or far, problem.column or far))
+    problems.sort(key=lambda problem: (problem.line or far, problem.column or far))
+    if more > 0:
+        problems.append(Problem("", f"and {more} more problems; fix these first, then check again"))
+    return problems
 
 
 def _path(detail: ErrorDetails) -> JsonPath:

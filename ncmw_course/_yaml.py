@@ -11,7 +11,8 @@ keep each value's position and refuse what a course file does not use:
   1.2 and a second document are refused, each where it stands: a course writes every value out,
   and an alias could make a small file expand into billions of values.
 - A key given twice in one mapping is refused, as in JSON; so is a key that is a list or mapping.
-- Nesting deeper than :data:`MAX_DEPTH` is refused before it is built.
+- Nesting deeper than :data:`MAX_DEPTH`, and more than :data:`MAX_VALUES` values, are refused as
+  they are read.
 
 Where a text holds a line break (a ``|`` block, or a blank line inside a text), the place of the
 break and the style of the text are kept, so that the model's refusal can say what to write.
@@ -53,7 +54,14 @@ from ncmw_course._problems import located
 from ncmw_course._yamlsyntax import syntax_problem
 from ncmw_course.errors import CourseDataError, Problem
 
-__all__ = ["read_yaml", "resolve_plain"]
+__all__ = ["MAX_VALUES", "read_yaml", "resolve_plain"]
+
+MAX_VALUES = 20_000
+"""The most values (texts, numbers, lists, mappings) read from a YAML file; a course has a few hundred.
+
+Why: ``ruamel.yaml`` (pure Python) reads some 20 000 values a second, so a megabyte of tiny values
+would take over ten seconds; past this many, reading stops with a message, within a second.
+"""
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLEAN = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -133,6 +141,7 @@ class _Builder:
         self.events = events
         self.positions = positions
         self.source = source
+        self.count = 0
         self.problems: list[Problem] = []
 
     def refuse(self, path: JsonPath, message: str, offset: int) -> None:
@@ -172,6 +181,13 @@ class _Builder:
     def node(self, event: Event, path: JsonPath, depth: int) -> Any:
         offset = event.start_mark.index
         self.positions.values[path] = offset
+        self.count += 1
+        if self.count > MAX_VALUES:
+            message = (
+                f"holds more than {MAX_VALUES} values; a course holds a few hundred, so this is probably "
+                "the wrong file"
+            )
+            raise CourseDataError(self.source, [located((), message, self.positions.spot(offset))])
         if isinstance(event, AliasEvent):
             message = (
                 f"*{event.anchor} is a YAML alias, which course files do not use: write the value out "

@@ -357,6 +357,14 @@ class TestModelProblems:
             ),
         ]
 
+    def test_thousands_of_problems_are_counted_after_the_first_hundred(self) -> None:
+        """A file of thousands of unknown keys gives the first 100 problems, located, and the count of the rest."""
+        data = course_dict() | {f"veld{number}": number for number in range(5000)}
+        found = problems(json.dumps(data, indent=2))
+        assert len(found) == 101
+        assert found[0].describe("c.json") == "c.json:38:3: veld0: unknown key; did you mean 'level'?"
+        assert found[-1] == Problem("", "and 4900 more problems; fix these first, then check again")
+
     def test_problems_without_positions_for_text_input(self) -> None:
         """Problems in data that is not a file still name the place."""
         with pytest.raises(CourseDataError) as caught:

@@ -340,6 +340,15 @@ def test_deep_nesting_is_refused_before_it_is_built(text: str) -> None:
     assert line.endswith(": not a course: the YAML is nested far too deeply (more than 100 levels)")
 
 
+def test_reading_stops_past_the_most_values_a_course_can_hold() -> None:
+    """A megabyte of tiny values is refused once 20 000 are read, not after ten seconds of reading."""
+    (line,) = problems("topics:\n" + "- x\n" * 250_000)
+    assert line == (
+        "c.yaml:20000:3: holds more than 20000 values; a course holds a few hundred, so this is probably the "
+        "wrong file"
+    )
+
+
 def test_the_size_limit_is_that_of_json(tmp_path: Path) -> None:
     """A YAML file over 1 MB is refused before it is read."""
     path = tmp_path / "c.yaml"
