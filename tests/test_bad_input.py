@@ -6,7 +6,6 @@ traceback, and writes nothing. The README's troubleshooting table shows the same
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Callable
@@ -15,10 +14,10 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from ruamel.yaml import YAML
 
 from ncmw_course.cli import cli
 from tests.conftest import REPO, TESTDATA
+from tests.yaml_files import yaml_text
 
 Json = dict[str, Any]
 
@@ -47,15 +46,9 @@ def setting(*path: str | int, value: object) -> Callable[[Json], None]:
 
 def as_yaml(data: Json) -> bytes:
     """`data` as the bytes of a YAML file in block style, keys in their order, as a person writes it."""
-    yaml = YAML(typ="safe", pure=True)
-    yaml.allow_unicode = True
-    yaml.default_flow_style = False
-    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
-    yaml.width = 4096
-    text = io.StringIO()
-    yaml.dump(data, text)
     # A person writes dates without quotes; YAML 1.2 reads them as text, as the course needs.
-    return re.sub(r"'([0-9]{4}-[0-9]{2}-[0-9]{2})'", r"\1", text.getvalue()).encode("utf-8")
+    text = re.sub(r"'([0-9]{4}-[0-9]{2}-[0-9]{2})'", r"\1", yaml_text(data, width=4096))
+    return text.encode("utf-8")
 
 
 def changed_yaml(change: Callable[[Json], None]) -> bytes:

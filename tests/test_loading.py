@@ -468,29 +468,29 @@ class TestStandardInput:
         )
         assert load_course("-") == minimal_course
 
-    def test_problems_name_standard_input(self, stdin: Callable[[bytes], None]) -> None:
-        """Messages name standard input <stdin>, with line and column."""
-        stdin(b'{\n  "title": "x",\n}')
+    def refused(self, stdin: Callable[[bytes], None], data: bytes) -> str:
+        """The message of load_course('-') with `data` on standard input."""
+        stdin(data)
         with pytest.raises(CourseDataError) as caught:
             load_course("-")
-        assert str(caught.value) == (
+        return str(caught.value)
+
+    def test_problems_name_standard_input(self, stdin: Callable[[bytes], None]) -> None:
+        """Messages name standard input <stdin>, with line and column."""
+        assert self.refused(stdin, b'{\n  "title": "x",\n}') == (
             "<stdin>:2:15: not valid JSON: one comma too many: no item follows this comma before the closing }; "
             "remove it"
         )
 
     def test_the_size_limit_holds(self, stdin: Callable[[bytes], None]) -> None:
         """No more than one byte past the limit is read, and the course is refused."""
-        stdin(b"{" + b" " * (2 * MAX_FILE_BYTES))
-        with pytest.raises(CourseDataError) as caught:
-            load_course("-")
-        assert str(caught.value) == "<stdin>: is larger than 1 MB; a course file is a few kilobytes"
+        assert self.refused(stdin, b"{" + b" " * (2 * MAX_FILE_BYTES)) == (
+            "<stdin>: is larger than 1 MB; a course file is a few kilobytes"
+        )
 
     def test_empty_standard_input(self, stdin: Callable[[bytes], None]) -> None:
         """Nothing on standard input says so."""
-        stdin(b"")
-        with pytest.raises(CourseDataError) as caught:
-            load_course("-")
-        assert str(caught.value) == (
+        assert self.refused(stdin, b"") == (
             "<stdin>: standard input is empty; a course file holds the course's fields, one key: value per line "
             "(see 'ncmw-course schema' for the format)"
         )
