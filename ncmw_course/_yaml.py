@@ -277,10 +277,10 @@ class _Builder:
         style = event.style or ""
         if style == "|":  # every line break stays: the first inside the text ends its line
             breaks_before = text[: text.index("\n", len(text) - len(text.lstrip()))].count("\n")
-            line_end = start
-            for _ in range(breaks_before + 2):
-                line_end = self.positions.text.index("\n", line_end) + 1
-            offset = line_end - 1
+            offset = start - 1
+            for _ in range(breaks_before + 2):  # the header's line, then the text's lines before it
+                offset = self.positions.text.find("\n", offset + 1)
+            offset = offset if offset >= 0 else start  # lines that end in \r alone are not counted
         else:  # a blank line (or, in double quotes, \n) makes the break
             blank = _BLANK_LINE.search(self.positions.text, start, end)
             offset = blank.start() + 1 if blank else start
