@@ -1,13 +1,15 @@
-"""Where each value of a JSON document stands in its text, so that errors can give line:column.
+"""Where each value of a course document stands in its text, so that errors can give line:column.
 
-The standard library's parser keeps no positions. This small scanner walks a document that has
+The standard library's JSON parser keeps no positions. This small scanner walks a document that has
 already been parsed successfully and records, for every value, the offset of the value and of its
-key. It runs only when there is an error to report.
+key. It runs only when there is an error to report. A YAML document fills the same
+:class:`SourceMap` while it is read (:mod:`ncmw_course._yaml`).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -28,22 +30,40 @@ class Spot:
     column: int
 
 
+@dataclass(frozen=True)
+class LineBreak:
+    """Where a YAML text breaks its line, and the text's style: ``|``, ``>``, a quote or "" (plain)."""
+
+    offset: int
+    style: str
+
+
 @dataclass
 class SourceMap:
-    """Positions of the values and keys of one JSON document."""
+    """Positions of the values and keys of one course document, as character offsets in `text`.
+
+    Attributes:
+        unquoted: For YAML, the source text of each plain scalar that is not text (a number,
+            true/false or null), so that a message can say to put it in quotes.
+        breaks: For YAML, where each text that holds a line break breaks its line.
+    """
 
     text: str
     values: dict[JsonPath, int] = field(default_factory=dict)
     keys: dict[JsonPath, int] = field(default_factory=dict)
     duplicates: list[tuple[JsonPath, int]] = field(default_factory=list)
+    unquoted: dict[JsonPath, str] = field(default_factory=dict)
+    breaks: dict[JsonPath, LineBreak] = field(default_factory=dict)
 
     def spot(self, offset: int) -> Spot:
         """The line and column of a character offset."""
-        line_starts = self._line_starts()
+        line_starts = self._line_starts
         index = bisect.bisect_right(line_starts, offset) - 1
         return Spot(index + 1, offset - line_starts[index] + 1)
 
+    @functools.cached_property
     def _line_starts(self) -> list[int]:
+        # Why cached: a file with thousands of problems asks for thousands of spots.
         starts = [0]
         starts.extend(match.end() for match in re.finditer("\n", self.text))
         return starts

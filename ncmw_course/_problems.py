@@ -12,15 +12,19 @@ import typing
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ncmw_course._jsonpos import JsonPath, SourceMap, Spot
+from ncmw_course._jsonpos import JsonPath, LineBreak, SourceMap, Spot
+from ncmw_course._values import describe_kind, found, value_message
 from ncmw_course.errors import Problem
-from ncmw_course.fields import FieldProblem
+from ncmw_course.fields import FieldProblem, LineBreakInText, NotText
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import ErrorDetails
 
-__all__ = ["describe_kind", "format_location", "located", "validation_problems"]
+MAX_PROBLEMS = 100
+"""The most problems reported at once; the rest are counted."""
+
+__all__ = ["MAX_PROBLEMS", "describe_kind", "format_location", "found", "located", "validation_problems"]
 
 
 def format_location(path: Iterable[str | int]) -> str:
@@ -31,73 +35,11 @@ def format_location(path: Iterable[str | int]) -> str:
     return text
 
 
-def describe_kind(value: Any) -> str:
-    """A JSON value's kind in words: an object, a list, text, a number, true, null."""
-    if isinstance(value, bool):
-        return f"{str(value).lower()}"
-    kinds: dict[type, str] = {
-        dict: "an object",
-        list: "a list",
-        str: "text",
-        int: "a number",
-        float: "a number",
-    }
-    if value is None:
-        return "null"
-    return kinds.get(type(value), type(value).__name__)
-
-
-def _found(value: Any) -> str:
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {shown!r}"
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return f"the number {value}"
-    return describe_kind(value)
-
-
-_FRIENDLY = {
-    "string_type": "expected text in double quotes",
-    "int_type": "expected a whole number such as 2",
-    "int_from_float": "expected a whole number such as 2",
-    "float_type": "expected a number such as 12.5",
-    "decimal_type": 'expected an amount such as 495 or "495.00"',
-    "tuple_type": "expected a list [ … ]",
-    "list_type": "expected a list [ … ]",
-    "model_type": "expected an object { … }",
-    "model_attributes_type": "expected an object { … }",
-    "dict_type": "expected an object { … }",
-    "date_type": 'expected a date such as "2026-03-10"',
-    "date_parsing": 'expected a date such as "2026-03-10" (year-month-day)',
-    "date_from_datetime_parsing": 'expected a date such as "2026-03-10" (year-month-day)',
-    "date_from_datetime_inexact": 'expected a date without a time, such as "2026-03-10"',
-    "time_type": 'expected a time such as "09:30"',
-    "time_parsing": 'expected a time such as "09:30" (24-hour clock)',
-    "url_parsing": 'expected a web address such as "www.ncmw.nl" or "https://www.ncmw.nl/"',
-    "url_scheme": "only http and https web addresses are allowed",
-}
-
-_BOUNDS = {
-    "greater_than_equal": ("at least", "ge"),
-    "greater_than": ("more than", "gt"),
-    "less_than_equal": ("at most", "le"),
-    "less_than": ("less than", "lt"),
-}
-"""A number's limits, in words: (words, the key of the limit in pydantic's error context)."""
-
-_PATTERN_HINTS = {
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "use lower-case letters a-z, digits and single hyphens, such as 'ontrouw-binnen-de-relatie'",
-    r"^[A-Z]{2}$": "use a two-letter country code in capitals, such as 'NL'",
-    r"^[A-Z]{3}$": "use a three-letter currency code in capitals, such as 'EUR'",
-    r"^[- #&'()+,./0-9:?A-Z_a-z|éëïü{}]+$": (
-        "EDU-DEX allows letters a-z and A-Z, digits, spaces and - # & ' ( ) + , . / : ? _ | { } é ë ï ü"
-    ),
-}
-
-
 def validation_problems(error: ValidationError, positions: SourceMap) -> list[Problem]:
     """The problems pydantic found, in the project's words, located with `positions` where it can."""
     details = [detail for detail in error.errors(include_url=False) if not _follows(detail)]
+    more = len(details) - MAX_PROBLEMS
+    details = details[:MAX_PROBLEMS]  # Why: each is worded and located; a broken file has thousands
     missing = {_path(detail) for detail in details if detail["type"] == "missing"}
     # An unknown key that is a near-miss of a missing field is one mistake, reported once.
     misspelt: dict[JsonPath, str] = {}
@@ -116,7 +58,10 @@ def validation_problems(error: ValidationError, positions: SourceMap) -> list[Pr
         elif path not in covered:
             problems.append(_problem(detail, positions))
     far = 1 << 30
-    return sorted(problems, key=lambda problem: (problem.line or far, problem.column or far))
+    problems.sort(key=lambda problem: (problem.line or far, problem.column or far))
+    if more > 0:
+        problems.append(Problem("", f"and {more} more problems; fix these first, then check again"))
+    return problems
 
 
 def _path(detail: ErrorDetails) -> JsonPath:
@@ -151,36 +96,46 @@ def _problem(detail: ErrorDetails, positions: SourceMap) -> Problem:
         while path and path not in positions.values and path[:-1] in positions.values:
             path = path[:-1]  # a plain-string shorthand: report the string, not a field inside it
         spot = positions.value_spot(path)
-        message = _value_message(detail)
+        message = value_message(detail)
+        line_break = positions.breaks.get(path)
+        if isinstance(cause, LineBreakInText) and line_break is not None:
+            spot = positions.spot(line_break.offset)
+            message = _line_break_message(line_break, path)
+        elif path in positions.unquoted and (kind in _WANTS_TEXT or isinstance(cause, NotText)):
+            written = positions.unquoted[path]
+            message = _unquoted_message(written, detail["input"])
+            spot = positions.key_spot(path) if written == "" else spot  # an empty value has no place
     return located(path, message, spot)
 
 
-def _value_message(detail: ErrorDetails) -> str:
-    kind = detail["type"]
-    context = detail.get("ctx") or {}
-    if kind == "value_error":
-        return str(context.get("error", detail["msg"]))
-    if kind == "string_pattern_mismatch" and context.get("pattern") in _PATTERN_HINTS:
-        return f"{_found(detail['input'])} is not allowed here; {_PATTERN_HINTS[context['pattern']]}"
-    if kind == "too_long" and isinstance(detail["input"], list | tuple):
-        limit = context.get("max_length")
-        return f"has {len(detail['input'])} items; at most {limit} are allowed, so this is probably a mistake"
-    if kind == "too_short" and isinstance(detail["input"], list | tuple):
-        return f"must list at least {context.get('min_length', 1)} item(s); add them"
-    if kind == "string_too_short":
-        return "must not be empty; write the text, or leave out the key when it is optional"
-    if kind == "string_too_long" or (kind == "too_long" and isinstance(detail["input"], str)):
-        return f"is {len(detail['input'])} characters long; shorten it to at most {context.get('max_length')}"
-    if kind == "string_unicode":
-        return "contains a lone surrogate (a \\uD800–\\uDFFF escape without its pair); remove it"
-    if kind == "literal_error":
-        return f"must be {context.get('expected')}, not {_found(detail['input'])}"
-    if kind in _BOUNDS:
-        words, key = _BOUNDS[kind]
-        return f"must be {words} {context.get(key)}, found {_found(detail['input'])}"
-    if kind in _FRIENDLY:
-        return f"{_FRIENDLY[kind]}, found {_found(detail['input'])}"
-    return f"{detail['msg'].removeprefix('Value error, ')} (found {_found(detail['input'])})"
+_WANTS_TEXT = frozenset({"string_type", "url_type"})
+"""Errors of a value that must be text; a YAML scalar without quotes is a number, true or null."""
+
+
+def _unquoted_message(written: str, value: Any) -> str:
+    """For YAML: a value written without quotes that YAML reads as a number, true/false or null."""
+    if value is None and written in ("", "~"):
+        return "has no value; write the text after the colon"
+    return (
+        f'expected text, found {written}, which YAML reads as {found(value)}; put it in quotes: "{written}"'
+    )
+
+
+def _line_break_message(line_break: LineBreak, path: JsonPath) -> str:
+    """For YAML: a text that breaks its line, which a paragraph of the model cannot."""
+    in_list = bool(path) and isinstance(path[-1], int)
+    if line_break.style == "|":
+        block = 'a line break inside a "|" block, which keeps every line break'
+        if in_list:
+            return (
+                f'{block}; a paragraph is one list item: write ">" instead of "|" to join the lines, '
+                "or give each paragraph its own item (- …)"
+            )
+        return f'{block}; this text is one line: write ">" instead of "|" to join its lines'
+    blank = "a blank line inside a text starts a new paragraph"
+    if in_list:
+        return f"{blank}; a paragraph is one list item: give each paragraph its own item (- …)"
+    return f"{blank}; this text is one paragraph: remove the blank line"
 
 
 def _closest_key(path: JsonPath) -> str | None:

@@ -11,23 +11,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from datetime import date, time
 from typing import TYPE_CHECKING, Annotated, Any, Self, TypeAlias
 
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     GetJsonSchemaHandler,
     HttpUrl,
-    PlainSerializer,
     Strict,
     StringConstraints,
     WithJsonSchema,
     model_validator,
 )
+
+from ncmw_course._dates import Date, Time, found_number
 
 if TYPE_CHECKING:
     from pydantic.json_schema import JsonSchemaValue
@@ -43,6 +42,8 @@ __all__ = [
     "FieldProblem",
     "Hours",
     "LanguageTag",
+    "LineBreakInText",
+    "NotText",
     "Paragraphs",
     "PhoneNumber",
     "PositiveCount",
@@ -107,6 +108,14 @@ class FieldProblem(ValueError):
         self.path = path
 
 
+class LineBreakInText(ValueError):
+    """A line break inside a text; the loader says, for a YAML file, where the line breaks and why."""
+
+
+class NotText(ValueError):
+    """A number, true or false where text belongs; the loader adds, for YAML, to put it in quotes."""
+
+
 # XML 1.0 `Char`, minus the controls that documents cannot show faithfully (C0 including tab and
 # line feed, DEL, C1, and the Unicode line and paragraph separators): paragraphs are list items,
 # so a line break inside one would be lost or misplaced.
@@ -135,7 +144,7 @@ def clean_text(value: str) -> str:
         char = found.group()
         what = _CONTROL_HINTS.get(char, "a character that Word and EPUB documents cannot carry; remove it")
         msg = f"contains U+{ord(char):04X} at character {found.start() + 1}: {what}"
-        raise ValueError(msg)
+        raise LineBreakInText(msg) if char in "\n\r" else ValueError(msg)
     return value
 
 
@@ -211,73 +220,6 @@ Hours: TypeAlias = Annotated[float, Strict(), Field(gt=0, le=10_000)]
 """A number of hours, greater than 0; halves and quarters allowed (``12.5``)."""
 
 
-def _require_iso_text(value: Any) -> Any:
-    # Why: pydantic would read a number as a Unix timestamp; a course file writes dates as text.
-    if isinstance(value, int | float):
-        msg = 'write dates as text such as "2026-03-10" and times as text such as "09:30"'
-        raise ValueError(msg)  # noqa: TRY004 - pydantic reports ValueError as a validation problem
-    return value
-
-
-def _local_time(value: time) -> time:
-    # Why: a course day is at a place, in its local time; an offset would make times incomparable.
-    if value.tzinfo is not None:
-        msg = f'write the local time without a time zone, such as "{value:%H:%M}"'
-        raise ValueError(msg)
-    return value
-
-
-_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_TIME_TEXT = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?")
-_TIME_PATTERN = f"^{_TIME_TEXT.pattern}$"
-_ZONED_TIME = re.compile(r"[0-9:.]+(Z|[+-][0-9]{2}:?[0-9]{2})", re.IGNORECASE)
-
-
-def _date_text(value: Any) -> Any:
-    # Why: pydantic would also take "2026-03-10T00:00" (and a number as a Unix timestamp).
-    value = _require_iso_text(value)
-    if isinstance(value, str) and not _DATE_TEXT.fullmatch(value):
-        msg = f'expected a date such as "2026-03-10" (year-month-day), found text {value!r}'
-        raise ValueError(msg)
-    return value
-
-
-def _time_text(value: Any) -> Any:
-    # Why: only the form a course file documents, HH:MM (or HH:MM:SS), so that the published
-    # schema's pattern accepts exactly what the model accepts.
-    value = _require_iso_text(value)
-    if not isinstance(value, str) or _TIME_TEXT.fullmatch(value):
-        return value
-    if _ZONED_TIME.fullmatch(value):
-        msg = f'write the local time without a time zone, such as "{value[:5]}"'
-    elif re.fullmatch(r"[0-9]:[0-5][0-9]", value):
-        msg = f'write the hour with two digits, such as "0{value}" (found text {value!r})'
-    else:
-        msg = f'expected a time such as "09:30" (24-hour clock), found text {value!r}'
-    raise ValueError(msg)
-
-
-def _time_json(value: time) -> str:
-    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
-
-
-Date: TypeAlias = Annotated[
-    date,
-    BeforeValidator(_date_text),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": f"^{_DATE_TEXT.pattern}$"}),
-]
-"""A calendar date written as ``YYYY-MM-DD``."""
-
-Time: TypeAlias = Annotated[
-    time,
-    BeforeValidator(_time_text),
-    AfterValidator(_local_time),
-    PlainSerializer(_time_json, return_type=str, when_used="json"),
-    WithJsonSchema({"type": "string", "pattern": _TIME_PATTERN}),
-]
-"""A time of day written as ``HH:MM`` on the 24-hour clock (``HH:MM:SS`` is read too); the
-canonical JSON writes ``HH:MM``."""
-
 CountryCode: TypeAlias = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Z]{2}$")]
 """An ISO 3166-1 alpha-2 country code, such as ``NL`` or ``BE``."""
 
@@ -339,8 +281,15 @@ def _check_email(value: str) -> str:
     if plain is not None:
         return plain
     from pydantic.networks import validate_email  # imports email_validator
+    from pydantic_core import PydanticCustomError
 
-    return validate_email(value)[1]
+    try:
+        return validate_email(value)[1]
+    except PydanticCustomError as error:
+        reason = str((error.context or {}).get("reason", "")).rstrip(".")
+        reason = reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason
+        msg = f"{value!r} is not a valid e-mail address: {reason}; write one such as 'info@ncmw.nl'"
+        raise ValueError(msg) from None
 
 
 EmailAddress: TypeAlias = Annotated[
@@ -389,6 +338,9 @@ class PhoneNumber(CourseModel):
     def _accept_plain_string(cls, data: Any) -> Any:
         if isinstance(data, str):
             return {"display": data}
+        if isinstance(data, int | float):
+            msg = f'expected a phone number as text, such as "0495–450667", found {found_number(data)}'
+            raise NotText(msg)
         return data
 
     @model_validator(mode="after")
@@ -441,6 +393,9 @@ class WebAddress(CourseModel):
     @model_validator(mode="before")
     @classmethod
     def _accept_plain_string(cls, data: Any) -> Any:
+        if isinstance(data, int | float):
+            msg = f'expected a web address as text, such as "www.ncmw.nl", found {found_number(data)}'
+            raise NotText(msg)
         if isinstance(data, str):
             text = data.strip()
             # "javascript:…" has a scheme; "www.ncmw.nl:8080" has a port

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ncmw_course import CourseDataError, Problem, load_course, parse_course
-from ncmw_course.loading import MAX_FILE_BYTES, bundled_course_path, format_location
+from ncmw_course.loading import (
+    MAX_FILE_BYTES,
+    bundled_course_path,
+    format_location,
+    load_course_stream,
+    sniff_kind,
+)
 
 from .conftest import REPO, TESTDATA
 
@@ -58,7 +68,7 @@ class TestFileProblems:
         with pytest.raises(CourseDataError) as caught:
             load_course(tmp_path)
         assert str(caught.value) == (
-            f"{tmp_path}: is a folder, not a course file; give the path of a course .json file"
+            f"{tmp_path}: is a folder, not a course file; give the path of a course file (.json, .yaml or .yml)"
         )
 
     @pytest.mark.parametrize("content", [b"", b"  \n\t\n"])
@@ -106,11 +116,106 @@ class TestJsonProblems:
     def test_malformed_json(self) -> None:
         """A syntax error gives its line and column."""
         assert [p.describe("c.json") for p in problems('{\n  "title": "x",\n  "slug" "y"\n}')] == [
-            (
-                "c.json:3:10: not valid JSON: Expecting ':' delimiter; "
-                "check for a missing comma, quote or bracket here or just before"
-            )
+            'c.json:3:10: not valid JSON: a colon is missing after the key; write "key": value'
         ]
+
+    @pytest.mark.parametrize(
+        ("text", "line"),
+        [
+            (
+                '{\n  "description": ["Eerste zin.\nTweede zin."]\n}',
+                "c.json:2:31: not valid JSON: a line break inside a text; keep each paragraph on one line (one list item per paragraph), or write the course in YAML, where a paragraph may span lines",
+            ),
+            (
+                '{\n  "title": “Ontrouw”\n}',
+                'c.json:2:12: not valid JSON: a curly quote “ where JSON needs a straight double quote; write keys and texts between straight double quotes "…" (curly quotes inside a text are fine), or write the course in YAML',
+            ),
+            (
+                '{\n  “title”: "Ontrouw"\n}',
+                'c.json:2:3: not valid JSON: a curly quote “ where JSON needs a straight double quote; write keys and texts between straight double quotes "…" (curly quotes inside a text are fine), or write the course in YAML',
+            ),
+            (
+                '{\n  "title": "Ontrouw”,\n  "slug": "x"\n}',
+                'c.json:2:20: not valid JSON: a curly quote ” where JSON needs a straight double quote; write keys and texts between straight double quotes "…" (curly quotes inside a text are fine), or write the course in YAML',
+            ),
+            (
+                '{"title": "Ontrouw”, "slug": "x"}',
+                'c.json:1:19: not valid JSON: a curly quote ” where JSON needs a straight double quote; write keys and texts between straight double quotes "…" (curly quotes inside a text are fine), or write the course in YAML',
+            ),
+            (
+                '{"title”: "x"}',
+                'c.json:1:8: not valid JSON: a curly quote ” where JSON needs a straight double quote; write keys and texts between straight double quotes "…" (curly quotes inside a text are fine), or write the course in YAML',
+            ),
+            (
+                '{\n  "title": "x",\n}',
+                "c.json:2:15: not valid JSON: one comma too many: no item follows this comma before the closing }; remove it",
+            ),
+            (
+                '{\n  "goals": ["a", "b",]\n}',
+                "c.json:2:21: not valid JSON: one comma too many: no item follows this comma before the closing ]; remove it",
+            ),
+            (
+                '{\n  // opmerking\n  "title": "x"\n}',
+                "c.json:2:3: not valid JSON: a comment; JSON allows no comments: remove it, or write the course in YAML, where # starts a comment",
+            ),
+            (
+                '{\n  "title": "x" // opmerking\n}',
+                "c.json:2:16: not valid JSON: a comment; JSON allows no comments: remove it, or write the course in YAML, where # starts a comment",
+            ),
+            (
+                '{\n  "title": "x", /* c */\n}',
+                "c.json:2:17: not valid JSON: a comment; JSON allows no comments: remove it, or write the course in YAML, where # starts a comment",
+            ),
+            (
+                "{'title': 'x'}",
+                'c.json:1:2: not valid JSON: single quotes \' around a key or text; JSON needs straight double quotes "…"',
+            ),
+            (
+                '{"title": "x"\n "slug": "y"}',
+                "c.json:2:2: not valid JSON: a comma is missing before this point, between two items; add it, or check the quotes just before",
+            ),
+            (
+                '{"title" "x"}',
+                'c.json:1:10: not valid JSON: a colon is missing after the key; write "key": value',
+            ),
+            (
+                '{"title": "C:\\pad"}',
+                'c.json:1:14: not valid JSON: a backslash \\ that starts no escape; write \\\\ for a backslash, as in "C:\\\\map"',
+            ),
+            (
+                '{"title": "x"}}',
+                "c.json:1:15: not valid JSON: more after the end of the course's { … }; remove it, or look for a } too many above",
+            ),
+            (
+                '{"title": "x',
+                'c.json:1:11: not valid JSON: a text without its closing double quote "; add it',
+            ),
+            (
+                "{",
+                "c.json:1:2: not valid JSON: the file ends before the course does: a closing } or ] is missing, or a text is not closed",
+            ),
+            (
+                "{,}",
+                "c.json:1:2: not valid JSON: a comma where a key or value should be; remove it, or write the missing item before it",
+            ),
+            (
+                '{title: "x"}',
+                'c.json:1:2: not valid JSON: a key without quotes; write it between straight double quotes: "title"',
+            ),
+            (
+                '{"title": Ontrouw}',
+                'c.json:1:11: not valid JSON: a text without quotes; write it between straight double quotes: "Ontrouw"',
+            ),
+            ('{"title": "a\tb"}', "c.json:1:13: not valid JSON: a tab inside a text; use spaces"),
+            (
+                '{"title": "abc,\n  "slug": "x"}',
+                'c.json:1:16: not valid JSON: a text without its closing double quote " at the end of this line; add it',
+            ),
+        ],
+    )
+    def test_syntax_errors_name_the_mistake(self, text: str, line: str) -> None:
+        """A pasted line break or curly quote, a comma too many, a comment, a missing quote: each named, where it is."""
+        assert [p.describe("c.json") for p in problems(text)] == [line]
 
     @pytest.mark.parametrize(
         ("text", "found"), [("[1, 2]", "a list"), ('"course"', "text"), ("null", "null")]
@@ -139,7 +244,7 @@ class TestJsonProblems:
     def test_deep_nesting(self) -> None:
         """Absurdly deep nesting is an error, not a crash."""
         assert [p.message for p in problems("[" * 100_000 + "]" * 100_000)] == [
-            "not a course: the JSON is nested far too deeply"
+            "not a course: the JSON is nested far too deeply (more than 100 levels)"
         ]
 
 
@@ -200,8 +305,8 @@ class TestModelProblems:
         data["contact"]["email"] = "info@@ncmw.nl"
         assert lines(data) == [
             (
-                "c.json:33:14: contact.email: value is not a valid email address: "
-                "The part after the @-sign contains invalid characters: '@'."
+                "c.json:33:14: contact.email: 'info@@ncmw.nl' is not a valid e-mail address: "
+                "the part after the @-sign contains invalid characters: '@'; write one such as 'info@ncmw.nl'"
             )
         ]
 
@@ -252,6 +357,14 @@ class TestModelProblems:
             ),
         ]
 
+    def test_thousands_of_problems_are_counted_after_the_first_hundred(self) -> None:
+        """A file of thousands of unknown keys gives the first 100 problems, located, and the count of the rest."""
+        data = course_dict() | {f"veld{number}": number for number in range(5000)}
+        found = problems(json.dumps(data, indent=2))
+        assert len(found) == 101
+        assert found[0].describe("c.json") == "c.json:38:3: veld0: unknown key; did you mean 'level'?"
+        assert found[-1] == Problem("", "and 4900 more problems; fix these first, then check again")
+
     def test_problems_without_positions_for_text_input(self) -> None:
         """Problems in data that is not a file still name the place."""
         with pytest.raises(CourseDataError) as caught:
@@ -283,7 +396,7 @@ class TestNotRegularFiles:
         with pytest.raises(CourseDataError) as caught:
             load_course(fifo)
         assert str(caught.value) == (
-            f"{fifo}: is a named pipe, not a course file; give the path of a course .json file"
+            f"{fifo}: is a named pipe, not a course file; give the path of a course file (.json, .yaml or .yml)"
         )
 
     def test_a_device_is_refused(self) -> None:
@@ -292,7 +405,7 @@ class TestNotRegularFiles:
             load_course("/dev/zero")
         assert (
             str(caught.value)
-            == "/dev/zero: is a device, not a course file; give the path of a course .json file"
+            == "/dev/zero: is a device, not a course file; give the path of a course file (.json, .yaml or .yml)"
         )
 
 
@@ -313,7 +426,9 @@ class TestParseCourse:
         """A number is neither JSON text nor a mapping: a CourseDataError, not an AttributeError."""
         with pytest.raises(CourseDataError) as caught:
             parse_course(42)  # type: ignore[arg-type]
-        assert str(caught.value) == "<course data>: a course is JSON text, bytes or a mapping, not int"
+        assert (
+            str(caught.value) == "<course data>: a course is JSON or YAML text, bytes or a mapping, not int"
+        )
 
     def test_a_number_of_thousands_of_digits_is_located(self) -> None:
         """Python's limit on long integers becomes a located problem, not a ValueError."""
@@ -325,3 +440,108 @@ class TestParseCourse:
         assert problem.message == (
             "is a number of 5001 digits; no number in a course has more than 20, so this is probably a mistake"
         )
+
+
+class TestStandardInput:
+    @pytest.fixture
+    def stdin(self, monkeypatch: pytest.MonkeyPatch) -> Callable[[bytes], None]:
+        """Make standard input hold the given bytes."""
+
+        def give(data: bytes) -> None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+        return give
+
+    @pytest.mark.parametrize("dash", ["-", Path("-")])
+    def test_dash_reads_json_from_standard_input(
+        self, stdin: Callable[[bytes], None], dash: str | Path, minimal_course: object
+    ) -> None:
+        """load_course('-'), as the CLI passes COURSE, reads the course from standard input."""
+        stdin((TESTDATA / "course_minimal.json").read_bytes())
+        assert load_course(dash) == minimal_course
+
+    def test_yaml_on_standard_input(self, stdin: Callable[[bytes], None], minimal_course: object) -> None:
+        """Standard input that does not start with { is read as YAML."""
+        stdin(
+            b"# a course\n"
+            + "\n".join(f"{key}: {json.dumps(value)}" for key, value in course_dict().items()).encode()
+        )
+        assert load_course("-") == minimal_course
+
+    def refused(self, stdin: Callable[[bytes], None], data: bytes) -> str:
+        """The message of load_course('-') with `data` on standard input."""
+        stdin(data)
+        with pytest.raises(CourseDataError) as caught:
+            load_course("-")
+        return str(caught.value)
+
+    def test_problems_name_standard_input(self, stdin: Callable[[bytes], None]) -> None:
+        """Messages name standard input <stdin>, with line and column."""
+        assert self.refused(stdin, b'{\n  "title": "x",\n}') == (
+            "<stdin>:2:15: not valid JSON: one comma too many: no item follows this comma before the closing }; "
+            "remove it"
+        )
+
+    def test_the_size_limit_holds(self, stdin: Callable[[bytes], None]) -> None:
+        """No more than one byte past the limit is read, and the course is refused."""
+        assert self.refused(stdin, b"{" + b" " * (2 * MAX_FILE_BYTES)) == (
+            "<stdin>: is larger than 1 MB; a course file is a few kilobytes"
+        )
+
+    def test_empty_standard_input(self, stdin: Callable[[bytes], None]) -> None:
+        """Nothing on standard input says so."""
+        assert self.refused(stdin, b"") == (
+            "<stdin>: standard input is empty; a course file holds the course's fields, one key: value per line "
+            "(see 'ncmw-course schema' for the format)"
+        )
+
+    def test_no_standard_input(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A process without standard input gets a message, not an AttributeError."""
+        monkeypatch.setattr(sys, "stdin", None)
+        with pytest.raises(CourseDataError) as caught:
+            load_course("-")
+        assert str(caught.value) == "<stdin>: cannot be read: it is closed or missing"
+
+    def test_a_stream_of_a_given_kind_and_name(self) -> None:
+        """load_course_stream reads any binary stream, named and of the kind the caller says."""
+        data = json.dumps(course_dict() | {"slug": "Bad Slug"}).encode()
+        with pytest.raises(CourseDataError) as caught:
+            load_course_stream(io.BytesIO(data), source="upload", kind="json")
+        assert [p.describe(caught.value.source) for p in caught.value.problems] == [
+            (
+                "upload:1:31: slug: text 'Bad Slug' is not allowed here; use lower-case letters a-z, digits and "
+                "single hyphens, such as 'ontrouw-binnen-de-relatie'"
+            )
+        ]
+
+    @pytest.mark.parametrize(
+        ("data", "kind"),
+        [
+            (b'{"a": 1}', "json"),
+            (b"\xef\xbb\xbf \n {", "json"),
+            (b"a: 1", "yaml"),
+            (b"---\n{}", "yaml"),
+            (b"", "yaml"),
+        ],
+    )
+    def test_sniff_kind(self, data: bytes, kind: str) -> None:
+        """JSON starts with {, after a byte-order mark and white space; anything else is YAML."""
+        assert sniff_kind(data) == kind
+
+
+@pytest.mark.parametrize(
+    ("code", "imported"),
+    [
+        ("from ncmw_course import load_course; load_course()", False),
+        ("from ncmw_course.cli import cli; cli(['--help'])", False),
+        ("from ncmw_course import parse_course; parse_course('{}')", False),
+        ("from ncmw_course import parse_course; parse_course('title: x', kind='yaml')", True),
+    ],
+)
+def test_ruamel_yaml_is_imported_only_to_read_yaml(code: str, imported: bool) -> None:
+    """--help and reading a JSON course do not import ruamel.yaml (about 35 ms); reading YAML does."""
+    program = f"import sys\ntry:\n    {code}\nexcept (SystemExit, Exception):\n    pass\nprint('ruamel.yaml' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert result.stdout.strip().splitlines()[-1] == str(imported)
