@@ -73,8 +73,8 @@ def test_problems_are_events_in_course_order(tmp_path: Path) -> None:
         "Planned(files=3, courses=1, documents=1)",
         f"Wrote {tmp_path / 'out' / 'minimale-cursus.json'}",
         (
-            f"Error: {broken}:1:2: not valid JSON: Expecting property name enclosed in double quotes; "
-            "check for a missing comma, quote or bracket here or just before"
+            f"Error: {broken}:1:2: not valid JSON: the file ends before the course does: a closing }} or ] "
+            "is missing, or a text is not closed"
         ),
         f"Error: {MINIMAL}: has the slug 'minimale-cursus', like {MINIMAL}; give each course its own slug",
     ]

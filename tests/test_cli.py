@@ -98,7 +98,7 @@ def minimal_with(change: str) -> str:
     [
         (
             "malformed JSON",
-            "c.json:1:2: not valid JSON: Expecting property name enclosed in double quotes; check for a missing comma, quote or bracket here or just before",
+            "c.json:1:2: not valid JSON: a comma where a key or value should be; remove it, or write the missing item before it",
         ),
         ("unknown key", "c.json:38:3: titel: unknown key; did you mean 'title'?"),
         (
@@ -112,7 +112,7 @@ def minimal_with(change: str) -> str:
         ),
         (
             "bad e-mail",
-            "c.json:33:14: contact.email: value is not a valid email address: There must be something after the @-sign.",
+            "c.json:33:14: contact.email: 'cursus@' is not a valid e-mail address: there must be something after the @-sign; write one such as 'info@ncmw.nl'",
         ),
         ("missing file", "c.json: no such file; check the path"),
     ],
