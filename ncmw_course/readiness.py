@@ -194,6 +194,9 @@ def check_readiness(course: Course, target: str) -> Readiness:
     check_target(target)
     from ncmw_course.exporting import get_exporter
 
+    from ncmw_course._registry import plugin_errors
+
     exporter = get_exporter(target)
     assert isinstance(exporter, DeclaresRequirements)  # as check_target found
-    return Readiness(target, tuple(exporter.requirements(course)))
+    with plugin_errors(exporter, target):  # a plugin's own bug is an Error: line, not a traceback
+        return Readiness(target, tuple(exporter.requirements(course)))

@@ -172,3 +172,9 @@ def test_a_bug_in_a_built_in_exporter_keeps_its_traceback(monkeypatch: pytest.Mo
     monkeypatch.setattr(JsonExporter, "render", broken)
     with pytest.raises(ZeroDivisionError):
         render(load_course(), "json")
+
+
+def test_check_for_a_crashing_plugin_is_one_error_line(runner: CliRunner) -> None:
+    """check --for a plugin whose requirements() raises: one Error: line naming it, no traceback, exit 1."""
+    result = runner.invoke(cli, ["check", "--for", "crashing-needs"])
+    assert (result.exit_code, result.stderr) == (1, f"Error: {CRASHING_NEEDS}\n")
