@@ -277,6 +277,9 @@ def plain_email(value: str) -> str | None:
 
 
 def _check_email(value: str) -> str:
+    if not value.strip():
+        msg = "must not be empty; write the e-mail address, such as info@ncmw.nl, or leave out the key"
+        raise ValueError(msg)
     plain = plain_email(value)
     if plain is not None:
         return plain
@@ -398,6 +401,9 @@ class WebAddress(CourseModel):
             raise NotText(msg)
         if isinstance(data, str):
             text = data.strip()
+            if not text:  # one message, not one for the address and one for its display form
+                msg = "must not be empty; write the web address, such as www.ncmw.nl, or leave out the key"
+                raise ValueError(msg)
             # "javascript:…" has a scheme; "www.ncmw.nl:8080" has a port
             has_scheme = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)", text) is not None
             return {"url": text if has_scheme else f"https://{text}", "display": text}

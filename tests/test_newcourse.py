@@ -220,7 +220,7 @@ class TestCommand:
         assert runner.invoke(cli, ["new", "--json"]).exit_code == 0
         result = runner.invoke(cli, ["validate", "nieuwe-cursus.json"])
         assert result.exit_code == 1
-        assert result.stderr.startswith("Error: nieuwe-cursus.json is not a valid course (12 problems):\n")
+        assert result.stderr.startswith("Error: nieuwe-cursus.json is not a valid course (11 problems):\n")
         assert (
             json.loads((tmp_path / "nieuwe-cursus.json").read_text(encoding="utf-8"))["slug"]
             == "nieuwe-cursus"
