@@ -192,9 +192,8 @@ def check_readiness(course: Course, target: str) -> Readiness:
     if checklist is not None:
         return Readiness(target, tuple(checklist(course)))
     check_target(target)
-    from ncmw_course.exporting import get_exporter
-
     from ncmw_course._registry import plugin_errors
+    from ncmw_course.exporting import get_exporter
 
     exporter = get_exporter(target)
     assert isinstance(exporter, DeclaresRequirements)  # as check_target found
