@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.styles import BabelFish
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
 from exporters._template_archive import PACKAGE_RELATIONSHIPS, Archive, relationships_name
@@ -53,7 +54,9 @@ def _check_styles(name: str, styles: etree._Element) -> None:
     """Refuse a style sheet with more than :data:`MAX_STYLES` styles, or a style of no known type.
 
     A style without a type is a paragraph style; it is given its type, which python-docx needs. A
-    name without a value is dropped (python-docx cannot read it), leaving the style unnamed.
+    name without a value is dropped (python-docx cannot read it), leaving the style unnamed. The
+    built-in names LibreOffice writes as shown ("Heading 1", "Footer") are written as Word writes
+    them ("heading 1", "footer"), the only form python-docx finds.
     """
     defined = styles.findall(w("style"))
     if len(defined) > MAX_STYLES:
@@ -65,8 +68,11 @@ def _check_styles(name: str, styles: etree._Element) -> None:
             raise damaged(name, f"gives the style {style.get(w('styleId'))!r} the unknown type {kind!r}")
         style.set(w("type"), kind)
         for name_element in style.findall(w("name")):
-            if name_element.get(w("val")) is None:  # a name without a value: the style has none
+            value = name_element.get(w("val"))
+            if value is None:  # a name without a value: the style has none
                 style.remove(name_element)
+            else:  # LibreOffice writes "Heading 1" where Word writes "heading 1"
+                name_element.set(w("val"), BabelFish.ui2internal(value))
 
 
 def _check_numbering(name: str, numbering: etree._Element) -> None:
@@ -146,8 +152,8 @@ class _Package:
     """Content type and bytes, by new part name."""
     rels: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     """Id, type and new target name of each relationship, by the new name of its source part."""
-    renamed: dict[str, str] = field(default_factory=dict)
-    """New names by old, so that a part two relationships point at is kept once."""
+    renamed: dict[tuple[str, str], str] = field(default_factory=dict)
+    """New names by old name and kind, so that a part two relationships point at is kept once."""
     counts: dict[str, int] = field(default_factory=dict)
 
     def keep_related(
@@ -178,8 +184,8 @@ class _Package:
 
     def keep(self, name: str, kind: _Kind) -> str | None:
         """Keep the part `name` as `kind`, cleaned; its new name, or None if it is missing or no image."""
-        if name in self.renamed:
-            return self.renamed[name]
+        if (name, kind.name) in self.renamed:
+            return self.renamed[name, kind.name]
         data = self.archive.read(name)
         if data is None:
             return None
@@ -199,7 +205,7 @@ class _Package:
             clean_content(root)
             self.keep_related(name, new_name, root, {RT.IMAGE: _IMAGE})
             data = serialise(root)
-        self.renamed[name] = new_name
+        self.renamed[name, kind.name] = new_name
         self.parts[new_name] = (content_type, data)
         return new_name
 

@@ -311,3 +311,46 @@ class TestTemplate:
         exporter.render(full_course)
         assert exporter.render(bundled_course) == first
         assert DocxExporter(template=exporter.template).render(bundled_course) == first
+
+    def test_a_word_template_file_is_a_template_too(self, bundled_course: Course, tmp_path: Path) -> None:
+        """A .dotx (or macro-enabled) Word file is accepted: its main part is written as a document's."""
+        template = edit_parts(
+            make_template(tmp_path / "huisstijl.dotx"),
+            {"[Content_Types].xml": lambda data: data.replace(b"document.main+xml", b"template.main+xml")},
+        )
+        document = open_docx(render(bundled_course, "docx", template=template))
+        assert document.sections[0].header.paragraphs[0].text == "Huisstijl van de organisatie"
+
+    def test_what_python_docx_needs_is_supplied(self, bundled_course: Course, tmp_path: Path) -> None:
+        """A template of a page setup, styles and a header alone works: numbering and properties are made."""
+        template = edit_parts(
+            make_template(tmp_path / "huisstijl.docx"),
+            dict.fromkeys(
+                (
+                    "word/numbering.xml",
+                    "word/settings.xml",
+                    "word/theme/theme1.xml",
+                    "word/fontTable.xml",
+                    "word/webSettings.xml",
+                    "docProps/app.xml",
+                    "docProps/core.xml",
+                )
+            ),
+        )
+        brochure = parts(render(bundled_course, "docx", template=template))
+        assert b"<Application>ncmw-course " in brochure["docProps/app.xml"]
+        assert b"<w:abstractNum " in brochure["word/numbering.xml"]
+
+    def test_style_names_as_libreoffice_writes_them(self, bundled_course: Course, tmp_path: Path) -> None:
+        """A template from LibreOffice, whose built-in styles are named "Heading 1" and "Footer", works."""
+        template = edit_parts(
+            make_template(tmp_path / "huisstijl.docx"),
+            {
+                "word/styles.xml": lambda data: data.replace(
+                    b'w:val="heading 1"', b'w:val="Heading 1"'
+                ).replace(b'w:val="footer"', b'w:val="Footer"')
+            },
+        )
+        document = open_docx(render(bundled_course, "docx", template=template))
+        assert document.styles["Heading 1"].font.name == "Georgia"
+        assert [p.style.name for p in document.paragraphs if p.text == "Programma"] == ["Heading 1"]
