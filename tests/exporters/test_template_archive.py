@@ -7,6 +7,7 @@ import copy
 import functools
 import io
 import os
+import re
 import tempfile
 import time
 import zipfile
@@ -20,19 +21,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree  # type: ignore[import-untyped]
 
+from exporters._template_xml import KEPT_FIELD
 from exporters.docx import DocxExporter
 from ncmw_course import Course, ExportError, load_course, render
 from ncmw_course.cli import cli
+from ncmw_course.outline import brochure_outline
 from tests.exporters.templates import (
     AGAIN,
+    RELS,
     bad_crc,
     encrypt_entry,
+    hostile_template,
     make_template,
     parts,
     refused,
     time_limit,
 )
-from tests.exporters.test_docx import body_text, open_docx
+from tests.exporters.test_docx import body_text, open_docx, outline_links
 from tests.strategies import examples
 
 
@@ -166,10 +171,16 @@ def unreadable(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @functools.cache
-def valid_template() -> bytes:
-    """The bytes of a valid template, for the property test to damage."""
+def base_template(hostile: bool) -> bytes:
+    """The bytes of a valid template (or of the hostile one), for the property test to damage."""
     with tempfile.TemporaryDirectory() as folder:
-        return make_template(Path(folder) / "huisstijl.docx").read_bytes()
+        path = Path(folder) / "huisstijl.docx"
+        made = (
+            hostile_template(path, port=9, secret=Path(folder) / "geheim.png")
+            if hostile
+            else make_template(path)
+        )
+        return made.read_bytes()
 
 
 NASTY = [
@@ -239,8 +250,9 @@ def changed_part(draw: st.DrawFn, data: bytes) -> bytes:
 
 @st.composite
 def broken_templates(draw: st.DrawFn) -> bytes:
-    """Random bytes, or `valid` with bytes changed, cut off, a part replaced or a part's XML changed."""
-    valid = valid_template()
+    """Random bytes, or a valid or the hostile template with bytes changed, cut off, a part replaced
+    or a part's XML changed."""
+    valid = base_template(draw(st.booleans()))
     how = draw(st.sampled_from(["bytes", "flip", "truncate", "part", "xml"]))
     if how == "bytes":
         return draw(st.binary(max_size=4096))
@@ -268,7 +280,7 @@ def broken_templates(draw: st.DrawFn) -> bytes:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 def test_any_broken_template_is_an_export_error(data: st.DataObject, bundled_course: Course) -> None:
-    """Random bytes and random changes of a valid template give a brochure or an ExportError, within seconds."""
+    """Random bytes and random changes of a template give a safe brochure or an ExportError, within seconds."""
     template_bytes = data.draw(broken_templates())
     with tempfile.TemporaryDirectory() as folder:
         template = Path(folder) / "huisstijl.docx"
@@ -281,6 +293,36 @@ def test_any_broken_template_is_an_export_error(data: st.DataObject, bundled_cou
         assert str(outcome).startswith(f"template {template}: ")
     else:
         assert body_text(open_docx(outcome))
+        assert unsafe(parts(outcome), bundled_course) == []
+
+
+KEPT_NAMES = re.compile(
+    r"\[Content_Types\]\.xml|_rels/\.rels|docProps/(core|app)\.xml"
+    r"|word/(document|styles|numbering|settings|fontTable|theme/theme\d+|header\d+|footer\d+)\.xml"
+    r"|word/(theme/)?_rels/[^/]+\.xml\.rels|word/media/image\d+\.(png|jpeg|gif|bmp|tiff|emf|wmf)"
+)
+"""The names a brochure's parts may have."""
+
+
+def unsafe(brochure: dict[str, bytes], course: Course) -> list[str]:
+    """What in a brochure could reach outside it: a part of another name, a DOCTYPE, an external
+    relationship that is not a link of the course, a field other than PAGE and NUMPAGES."""
+    links = {uri for uri, _ in outline_links(brochure_outline(course))}
+    found = [name for name in brochure if not KEPT_NAMES.fullmatch(name)]
+    for name, data in brochure.items():
+        found += [f"{name}: DOCTYPE"] * (b"<!DOCTYPE" in data)
+        if not name.endswith(".xml") and not name.endswith(".rels"):
+            continue
+        root = etree.fromstring(data)
+        found += [
+            f"{name}: {element.get('Target')}"
+            for element in root.iter(f"{{{RELS}}}Relationship")
+            if element.get("TargetMode") == "External" and element.get("Target") not in links
+        ]
+        codes = [node.text or "" for node in root.iter(qn("w:instrText"))]
+        codes += [node.get(qn("w:instr"), "") for node in root.iter(qn("w:fldSimple"))]
+        found += [f"{name}: field {code!r}" for code in codes if not KEPT_FIELD.fullmatch(code)]
+    return found
 
 
 def _render_or_error(template: Path, course: Course) -> bytes | ExportError:
