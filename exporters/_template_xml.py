@@ -16,6 +16,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hin
 
 __all__ = [
     "AGAIN",
+    "KEPT_FIELD",
     "MAX_XML_DEPTH",
     "R",
     "TemplateProblem",
@@ -66,14 +67,18 @@ def w(local: str) -> str:
     return f"{{{W}}}{local}"
 
 
-_PARSER = etree.XMLParser(
-    resolve_entities=False,  # never expand an entity: no billion laughs, no external entity
-    no_network=True,
-    load_dtd=False,
-    huge_tree=False,  # libxml2's own limits: 256 levels, 10 MB text nodes
-    remove_comments=True,
-    remove_pis=True,
-)
+def _parser() -> etree.XMLParser:
+    """A parser that loads nothing and expands nothing; one per parse, as lxml's are not thread-safe."""
+    return etree.XMLParser(
+        resolve_entities=False,  # never expand an entity: no billion laughs, no external entity
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,  # libxml2's own limits: 256 levels, 10 MB text nodes
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
 _DOCTYPE_MARKS = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 
 
@@ -86,7 +91,7 @@ def parse_part(name: str, data: bytes) -> etree._Element:
     if any(mark in data for mark in _DOCTYPE_MARKS):
         raise _doctype(name)
     try:
-        root = etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
         if "Excessive depth" in error.msg:
             raise _too_deep(name) from None
@@ -226,15 +231,20 @@ def _enclosing(element: etree._Element, tags: Container[str]) -> etree._Element 
     return node
 
 
+_ADDRESS = re.compile(r"(?i)://|\\\\|\b(file|javascript|vbscript|data|mhtml):")
+"""An attribute value that is, or holds, an address: a URL, a UNC path, a ``file:`` or script URI."""
+
+
 def drop_linked_urls(root: etree._Element) -> None:
-    """Remove the addresses a VML shape links or loads by itself (``href``, ``o:href``, ``src``).
+    """Remove the addresses a VML shape links or loads by itself (``href``, ``o:href``, ``src``, and
+    any other VML attribute that holds an address).
 
     Why: VML, Word's older drawing language, names a shape's link and an image's source file in
     attributes of its own rather than through a relationship.
     """
     for element in root.iter(*(f"{{{namespace}}}*" for namespace in VML_NAMESPACES)):
-        for name in [*element.attrib]:
-            if etree.QName(name).localname.lower() in ("href", "althref", "src"):
+        for name, value in [*element.attrib.items()]:
+            if etree.QName(name).localname.lower() in ("href", "althref", "src") or _ADDRESS.search(value):
                 del element.attrib[name]
 
 

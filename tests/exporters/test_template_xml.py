@@ -170,10 +170,10 @@ class TestReferences:
 
 
 def test_vml_links_and_sources_go() -> None:
-    """A VML shape's href and an image's src and o:href go; its other attributes stay."""
+    """A VML shape's href, an image's src and o:href, any address in another VML attribute go; the rest stays."""
     element = paragraph(
-        '<w:r><w:pict><v:shape id="s" href="javascript:x"><v:imagedata src="file:///x.png" o:href="c:\\x.png" '
-        'o:title="logo"/></v:shape></w:pict></w:r>'
+        '<w:r><w:pict><v:shape id="s" href="javascript:x" style="width:9pt;background:url(http://x/y.png)">'
+        '<v:imagedata src="file:///x.png" o:href="c:\\x.png" o:title="logo"/></v:shape></w:pict></w:r>'
     )
     drop_linked_urls(element)
     shape = next(element.iter(f"{{{NAMESPACES['v']}}}shape"))
