@@ -2,15 +2,17 @@
 
 The house style (fonts, sizes, colours, spacing, page) is applied to python-docx's default
 template when no ``template`` is given. With a template, the template's own styles and page setup
-are used instead and none of it is applied. Either way :func:`load_template` prepares the document
-once, and each brochure is written into a deep copy of it (:meth:`BrochureTemplate.fresh`).
+are used instead and none of it is applied; the template is untrusted, and python-docx only ever
+sees it rebuilt of its look alone (:mod:`exporters._template`). Either way :func:`load_template`
+prepares the document once, and each brochure is written into a deep copy of it
+(:meth:`BrochureTemplate.fresh`).
 """
 
 from __future__ import annotations
 
 import copy
 import functools
-import zipfile
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,18 +20,22 @@ from typing import TYPE_CHECKING
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING
-from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.exceptions import InvalidXmlError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.styles.style import BaseStyle, CharacterStyle
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 
 from exporters._ooxml import add_bullet_numbering
+from exporters._template import sanitised_package
+from exporters._template_archive import read_template_file
+from exporters._template_xml import AGAIN, TemplateProblem
 from ncmw_course.errors import ExportError
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from docx.document import Document
+    from docx.text.parfmt import ParagraphFormat
 
 __all__ = [
     "HOUSE",
@@ -156,14 +162,6 @@ def _drop_borders(style: BaseStyle) -> None:
 
 # The document a brochure starts from: the house style, or a user's template.
 
-MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
-"""The largest template file accepted."""
-MAX_TEMPLATE_UNPACKED = 100 * 1024 * 1024
-"""The most a template may unpack to: more is a zip bomb, not a Word file."""
-MAX_TEMPLATE_ENTRIES = 5_000
-"""The most parts a template may have."""
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected .docx and old .doc files
-
 
 @dataclass(frozen=True)
 class BrochureTemplate:
@@ -186,7 +184,8 @@ def load_template(path: Path | None) -> BrochureTemplate:
     """The house style (`path` None, made once per process) or the user's template in `path`, checked.
 
     Raises:
-        ExportError: The template cannot be read, is not a Word file, is too large or lacks a style.
+        ExportError: The template cannot be read, is not a Word file, is damaged, exceeds a limit
+            or lacks a style.
     """
     if path is None:
         return _house_template()
@@ -223,63 +222,85 @@ def _drop_table_styles(document: Document) -> None:
 
 
 def _open_template(path: Path) -> Document:
-    """Open a user's Word file as the template: its styles, page setup, header and footer."""
-    _check_file(path)
+    """Open a user's Word file as the template: its look, rebuilt without anything else (:mod:`exporters._template`).
+
+    Raises:
+        ExportError: The file cannot be read, is no Word file, is damaged, exceeds a limit or
+            lacks a style the brochure needs; the message names the file.
+    """
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
-        msg = f"template {path}: is not a valid Word .docx file ({error}); save it again as .docx in Word"
+        document = docx.Document(io.BytesIO(sanitised_package(read_template_file(path))))
+        _check_readable(document)
+    except TemplateProblem as problem:
+        msg = f"template {path}: {problem}"
         raise ExportError(msg) from None
-    defined = {style.name for style in document.styles}
-    missing = [name for name in REQUIRED_STYLES if name not in defined]
-    if missing:
-        names = ", ".join(f"'{name}'" for name in missing)
-        msg = f"template {path}: lacks the paragraph style{'s' if len(missing) > 1 else ''} {names}; add {'them' if len(missing) > 1 else 'it'} in Word"
-        raise ExportError(msg)
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
     return document
 
 
-def _check_file(path: Path) -> None:
-    """Refuse, before parsing it, a file that cannot be a Word template: missing, too large, not a zip."""
+def _check_readable(document: Document) -> None:
+    """Refuse a template that lacks what the brochure needs, or that python-docx cannot read.
+
+    Why: python-docx reads an attribute only when asked for it, so a page size or tab stop that is
+    not a number would otherwise fail in the middle of every brochure. Here every style and what a
+    brochure reads of the page setup and footer is read once; an error of python-docx's then can
+    only come from the file.
+    """
     try:
-        size = path.stat().st_size
-    except OSError as error:
-        msg = f"template {path}: cannot be read: {error.strerror or error}"
-        raise ExportError(msg) from None
-    if path.is_dir():
-        msg = f"template {path}: is a folder; give a .docx file"
-        raise ExportError(msg)
-    if size > MAX_TEMPLATE_BYTES:
-        msg = f"template {path}: is {size / 1024 / 1024:.1f} MB; a template is at most {MAX_TEMPLATE_BYTES // 1024 // 1024} MB"
-        raise ExportError(msg)
-    with path.open("rb") as handle:
-        signature = handle.read(len(_OLE_SIGNATURE))
-    if signature == _OLE_SIGNATURE:
-        msg = f"template {path}: is password-protected or an old .doc file; save it in Word as a .docx without a password"
-        raise ExportError(msg)
-    if not zipfile.is_zipfile(path):
-        msg = f"template {path}: is not a Word .docx file (not a zip archive); save it as .docx in Word"
-        raise ExportError(msg)
-    _check_unpacked_size(path)
+        _check_styles(document)
+        _check_page_setup(document)
+    except (ValueError, TypeError, KeyError, OverflowError, InvalidXmlError) as error:
+        msg = f"is damaged (python-docx cannot read it: {error}); {AGAIN}"
+        raise TemplateProblem(msg) from None
 
 
-def _check_unpacked_size(path: Path) -> None:
-    """Refuse a template that would unpack to far more than any Word file does (a zip bomb)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
-        msg = f"template {path}: is a damaged zip archive ({error}); save it again as .docx in Word"
-        raise ExportError(msg) from None
-    unpacked = sum(entry.file_size for entry in entries)
-    if len(entries) > MAX_TEMPLATE_ENTRIES or unpacked > MAX_TEMPLATE_UNPACKED:
+def _check_styles(document: Document) -> None:
+    """Refuse a template that lacks a style the brochure uses, or has one of the wrong type."""
+    styles = {style.name: style for style in reversed([*document.styles])}  # python-docx finds the first
+    missing = [name for name in REQUIRED_STYLES if name not in styles]
+    if missing:
+        names = ", ".join(f"'{name}'" for name in missing)
+        several = len(missing) > 1
         msg = (
-            f"template {path}: unpacks to {unpacked / 1024 / 1024:.0f} MB in {len(entries)} "
-            f"part{'' if len(entries) == 1 else 's'}; a Word template "
-            f"is at most {MAX_TEMPLATE_UNPACKED // 1024 // 1024} MB unpacked, so this file is refused"
+            f"lacks the paragraph style{'s' if several else ''} {names}; "
+            f"add {'them' if several else 'it'} in Word"
         )
-        raise ExportError(msg)
+        raise TemplateProblem(msg)
+    for name, wanted in [
+        *((name, WD_STYLE_TYPE.PARAGRAPH) for name in REQUIRED_STYLES),
+        ("Hyperlink", WD_STYLE_TYPE.CHARACTER),
+    ]:
+        found = styles.get(name)
+        if found is not None and found.type != wanted:
+            msg = (
+                f"its style {name!r} is a {_KINDS[found.type]} style; the brochure needs a "
+                f"{_KINDS[wanted]} style of that name, so define it as one in Word"
+            )
+            raise TemplateProblem(msg)
+
+
+_KINDS = {
+    WD_STYLE_TYPE.PARAGRAPH: "paragraph",
+    WD_STYLE_TYPE.CHARACTER: "character",
+    WD_STYLE_TYPE.TABLE: "table",
+    WD_STYLE_TYPE.LIST: "numbering",
+}
+
+
+def _check_page_setup(document: Document) -> None:
+    """Read what a brochure reads of the template's page setup and footer: sizes, margins, tab stops."""
+    for section in document.sections:
+        sizes = (section.page_width, section.page_height, section.left_margin, section.right_margin)
+        if None in sizes:
+            msg = f"is damaged (its page setup lacks the page size or margins); {AGAIN}"
+            raise TemplateProblem(msg)
+        footer = section.footer
+        for paragraph in [] if footer.is_linked_to_previous else footer.paragraphs:
+            _read_tab_stops(paragraph.paragraph_format)
+    footer_style = document.styles["Footer"]
+    assert isinstance(footer_style, ParagraphStyle)  # checked by _check_styles
+    _read_tab_stops(footer_style.paragraph_format)
+
+
+def _read_tab_stops(paragraph_format: ParagraphFormat) -> None:
+    for stop in paragraph_format.tab_stops:
+        _ = stop.position, stop.alignment, stop.leader

@@ -1,9 +1,10 @@
 """The Word brochure converted to a tagged PDF by LibreOffice headless, and made reproducible.
 
 Each conversion runs in its own temporary folder with its own LibreOffice profile
-(``-env:UserInstallation``), so conversions can run in parallel and leave nothing behind. Several
-brochures are converted by one LibreOffice run (:func:`convert_many`), since starting LibreOffice is
-what takes the time.
+(``-env:UserInstallation``), so conversions can run in parallel and leave nothing behind, and
+LibreOffice runs cut off from the network and from linked files (:mod:`exporters._isolation`).
+Several brochures are converted by one LibreOffice run (:func:`convert_many`), since starting
+LibreOffice is what takes the time.
 
 LibreOffice stamps the conversion time into the PDF (``/CreationDate`` and ``xmp:CreateDate``), a
 random document ``/ID`` and a ``/DocChecksum`` that covers the time. It also writes the embedded
@@ -15,20 +16,21 @@ content.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
 import shutil
-import subprocess
 import tempfile
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from exporters._isolation import network_prefix, sigterm_raises, start, stop, write_profile
 from ncmw_course.errors import ExportError, MissingToolError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from datetime import datetime
 
 __all__ = [
@@ -94,20 +96,24 @@ def convert_many(
     documents are converted (LibreOffice names each on stdout), for a progress bar: once per
     document in all.
 
+    LibreOffice runs without network where it can, with a fresh profile that loads no linked file
+    or URL and runs no macro (:mod:`exporters._isolation`); its folder is removed on every way out,
+    SIGTERM included.
+
     Raises:
         MissingToolError: LibreOffice is not installed.
-        ExportError: LibreOffice did not finish in time (three minutes, plus two seconds a document).
+        ExportError: LibreOffice did not finish in time (three minutes, plus two seconds a document),
+            the temporary folder cannot be written, or it cannot be isolated where that is required.
     """
     soffice = find_soffice()
+    prefix = network_prefix()
     counter = _Counter(len(documents), done)
-    with tempfile.TemporaryDirectory(prefix="ncmw-course-pdf-") as name:
-        folder = Path(name)
-        sources = [folder / f"brochure-{index:05d}.docx" for index in range(len(documents))]
-        for source, (docx, _) in zip(sources, documents, strict=True):
-            source.write_bytes(docx)
+    with sigterm_raises(), _temporary_folder() as folder:
+        sources, profile = _prepare(folder, [docx for docx, _ in documents])
         command = [
+            *prefix,
             soffice,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            f"-env:UserInstallation={profile}",
             "--headless",
             "--norestore",
             "--nolockcheck",
@@ -123,11 +129,76 @@ def convert_many(
         for source, (_, moment) in zip(sources, documents, strict=True):
             target = source.with_suffix(".pdf")
             if target.is_file():
-                converted.append(reproducible_pdf(target.read_bytes(), moment))
+                converted.append(_reproducible_or_error(target.read_bytes(), moment))
             else:
-                msg = f"LibreOffice could not convert the brochure to PDF (exit {returncode}): {said}"
-                converted.append(ExportError(msg))
+                converted.append(_conversion_error(folder, returncode, said))
         return converted
+
+
+@contextlib.contextmanager
+def _temporary_folder() -> Iterator[Path]:
+    """A new folder in the temporary folder, removed with all in it on every way out.
+
+    Raises:
+        ExportError: The folder cannot be made (the temporary folder is full, missing or read-only).
+    """
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="ncmw-course-pdf-"))
+    except OSError as error:
+        raise _temporary_folder_error(tempfile.gettempdir(), error) from None
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _temporary_folder_error(folder: str | Path, error: OSError | str) -> ExportError:
+    reason = error if isinstance(error, str) else error.strerror or str(error)
+    msg = (
+        f"cannot convert to PDF: the temporary folder {folder} cannot be written ({reason}); "
+        "free space there or set TMPDIR to another folder"
+    )
+    return ExportError(msg)
+
+
+LOW_SPACE = 2 * 1024 * 1024
+"""Less free space than this in the temporary folder, and LibreOffice may fail for want of it."""
+
+
+def _conversion_error(folder: Path, returncode: int, said: str) -> ExportError:
+    """Why LibreOffice made no PDF: the temporary folder is full, or what it said."""
+    if shutil.disk_usage(folder).free < LOW_SPACE:
+        return _temporary_folder_error(folder.parent, "No space left on device")
+    msg = f"LibreOffice could not convert the brochure to PDF (exit {returncode}): {said}"
+    return ExportError(msg)
+
+
+def _prepare(folder: Path, documents: Sequence[bytes]) -> tuple[list[Path], str]:
+    """Write each Word document, a folder for LibreOffice's temporary files and a fresh profile into
+    `folder`; the documents' paths and the profile's URI.
+
+    Raises:
+        ExportError: They cannot be written (a full disk).
+    """
+    sources = [folder / f"brochure-{index:05d}.docx" for index in range(len(documents))]
+    try:
+        for source, docx in zip(sources, documents, strict=True):
+            source.write_bytes(docx)
+        (folder / "tmp").mkdir()
+        return sources, write_profile(folder / "profile")
+    except OSError as error:
+        raise _temporary_folder_error(folder.parent, error) from None
+
+
+def _reproducible_or_error(data: bytes, moment: datetime) -> bytes | ExportError:
+    """:func:`reproducible_pdf` of LibreOffice's output, or the error of a PDF qpdf cannot read."""
+    import pikepdf
+
+    try:
+        return reproducible_pdf(data, moment)
+    except pikepdf.PdfError as error:
+        reason = str(error).split(">: ", 1)[-1]  # without "stream <_io.BytesIO object at 0x…>"
+        return ExportError(f"LibreOffice wrote a damaged PDF, which qpdf cannot read ({reason})")
 
 
 class _Counter:
@@ -157,27 +228,25 @@ def _run(command: list[str], stderr_path: Path, counter: _Counter) -> tuple[int,
     """
     timeout = TIMEOUT_SECONDS + 2 * counter.total
     expired = threading.Event()
-    with (
-        stderr_path.open("w+b") as stderr,
-        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr) as process,
-    ):
+    with stderr_path.open("w+b") as stderr:
+        process = start(command, stderr, stderr_path.parent / "tmp")
+        assert process.stdout is not None
 
         def expire() -> None:
             expired.set()
-            process.kill()
+            stop(process, wait=0)
 
         timer = threading.Timer(timeout, expire)
         timer.start()
         try:
-            assert process.stdout is not None
             for line in process.stdout:  # "convert <source> -> <target> using filter : …"
                 if line.startswith(b"convert "):
                     counter.one()
             returncode = process.wait()
         finally:
             timer.cancel()
-            if process.poll() is None:  # an error while reading: do not leave it running
-                process.kill()
+            stop(process)  # LibreOffice's children; LibreOffice itself after an error or a signal
+            process.stdout.close()
         if expired.is_set():
             what = "the brochure" if counter.total == 1 else f"{counter.total} brochures"
             msg = f"LibreOffice did not convert {what} to PDF within {timeout} seconds"
@@ -207,8 +276,9 @@ def reproducible_pdf(data: bytes, moment: datetime) -> bytes:
     LibreOffice's ``/DocChecksum``, which covers the conversion time and is not part of the PDF
     standard, is left out.
     """
-    stamp = moment.strftime("%Y%m%d%H%M%S").encode("ascii")
-    iso = moment.strftime("%Y-%m-%dT%H:%M:%S").encode("ascii")
+    # not strftime: it writes the year 1 as "1", not "0001"
+    iso = moment.replace(tzinfo=None).isoformat(timespec="seconds").encode("ascii")
+    stamp = re.sub(rb"[-T:]", b"", iso)
     data = _replace_groups(_CREATION_DATE, data, lambda _: stamp)
     data = _replace_groups(_XMP_DATE, data, lambda _: iso)
     return canonical_pdf(data)

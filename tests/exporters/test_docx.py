@@ -14,8 +14,7 @@ import subprocess
 import sys
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import docx
 import pytest
@@ -25,8 +24,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from hypothesis import HealthCheck, given, settings
 
 from exporters._docx import fit_keywords, fit_property, render_docx
-from exporters.docx import DocxExporter
-from ncmw_course import Course, ExportError, render
+from ncmw_course import Course, render
 from ncmw_course.model import Provider
 from ncmw_course.outline import (
     Block,
@@ -344,115 +342,6 @@ class TestWordStructure:
         app = archive.read("docProps/app.xml").decode()
         assert "<Application>ncmw-course " in app
         assert "<Pages>" not in app
-
-
-def make_template(path: Path, *, drop: str | None = None) -> Path:
-    """A user's Word file: Letter pages, a header, Heading 1 in Georgia; optionally without a style."""
-    document = docx.Document()
-    document.styles["Heading 1"].font.name = "Georgia"
-    document.sections[0].header.paragraphs[0].text = "Huisstijl van de organisatie"
-    document.add_paragraph("Inhoud van het sjabloon die niet in de brochure hoort.")
-    if drop is not None:
-        element = document.styles[drop].element
-        element.getparent().remove(element)
-    document.save(str(path))
-    return path
-
-
-def write_zip(path: Path, name: str, content: bytes) -> None:
-    """A zip archive holding one deflated entry."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(name, content)
-
-
-def zip_bomb(path: Path) -> None:
-    """A file under 1 MB that unpacks to 120 MB: refused for what it unpacks to, not for its size."""
-    write_zip(path, "word/document.xml", b"\0" * (120 * 1024 * 1024))
-    assert path.stat().st_size < 1024 * 1024
-
-
-def oversized(path: Path) -> None:
-    """A 21 MB file."""
-    with path.open("wb") as handle:
-        handle.truncate(21 * 1024 * 1024)
-
-
-NOT_A_ZIP = "is not a Word .docx file (not a zip archive); save it as .docx in Word"
-BAD_TEMPLATES: dict[str, tuple[Callable[[Path], object], str]] = {
-    "missing": (lambda path: None, "cannot be read: No such file or directory"),
-    "folder": (Path.mkdir, "is a folder; give a .docx file"),
-    "plain text": (lambda path: path.write_bytes(b"plain text"), NOT_A_ZIP),
-    "broken zip": (lambda path: path.write_bytes(b"PK\x03\x04 broken"), NOT_A_ZIP),
-    "zip without Word": (
-        lambda path: write_zip(path, "hello.txt", b"hi"),
-        "is not a valid Word .docx file (",
-    ),
-    "encrypted": (
-        lambda path: path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512),
-        "is password-protected or an old .doc file; save it in Word as a .docx without a password",
-    ),
-    "zip bomb": (
-        zip_bomb,
-        "unpacks to 120 MB in 1 part; a Word template is at most 100 MB unpacked, so this file is refused",
-    ),
-    "oversized": (oversized, "is 21.0 MB; a template is at most 20 MB"),
-    "missing style": (
-        lambda path: make_template(path, drop="Subtitle"),
-        "lacks the paragraph style 'Subtitle'; add it in Word",
-    ),
-}
-"""Templates the brochure refuses, each made by a function of its path, with the start of the message."""
-
-
-class TestTemplate:
-    def test_styles_page_and_header_come_from_the_template(
-        self, bundled_course: Course, tmp_path: Path
-    ) -> None:
-        """A template gives its styles, page size and header; its own body text is not carried over."""
-        template = make_template(tmp_path / "house.docx")
-        document = open_docx(render(bundled_course, "docx", template=template))
-        assert document.styles["Heading 1"].font.name == "Georgia"
-        assert document.sections[0].page_width == docx.Document(str(template)).sections[0].page_width
-        assert document.sections[0].header.paragraphs[0].text == "Huisstijl van de organisatie"
-        assert "sjabloon" not in body_text(document)
-        assert missing_texts(bundled_course, body_text(document), document.core_properties.keywords) == []
-
-    @pytest.mark.parametrize("name", list(BAD_TEMPLATES))
-    def test_a_template_that_cannot_be_used_is_refused(
-        self, bundled_course: Course, tmp_path: Path, name: str
-    ) -> None:
-        """Each kind of unusable template gives an error that names the file and says what to do."""
-        make, message = BAD_TEMPLATES[name]
-        template = tmp_path / "house.docx"
-        make(template)
-        with pytest.raises(ExportError) as caught:
-            render(bundled_course, "docx", template=template)
-        assert str(caught.value).startswith(f"template {template}: {message}")
-
-    def test_a_template_is_read_once_per_exporter(self, bundled_course: Course, tmp_path: Path) -> None:
-        """The first render reads and checks the template; later ones use what it found, even once the file changes."""
-        good = make_template(tmp_path / "good.docx")
-        bad = make_template(tmp_path / "bad.docx", drop="Subtitle")
-        working, failing = DocxExporter(template=good), DocxExporter(template=bad)
-        first = working.render(bundled_course)
-        with pytest.raises(ExportError, match="lacks the paragraph style 'Subtitle'"):
-            failing.render(bundled_course)
-        good.unlink()
-        make_template(bad)
-        assert working.render(bundled_course) == first
-        with pytest.raises(ExportError, match="lacks the paragraph style 'Subtitle'"):
-            failing.render(bundled_course)
-
-    @pytest.mark.parametrize("own_template", [False, True])
-    def test_each_brochure_starts_from_a_clean_copy(
-        self, bundled_course: Course, full_course: Course, tmp_path: Path, own_template: bool
-    ) -> None:
-        """One exporter renders course after course, each into an untouched copy of its template."""
-        exporter = DocxExporter(template=make_template(tmp_path / "house.docx") if own_template else None)
-        first = exporter.render(bundled_course)
-        exporter.render(full_course)
-        assert exporter.render(bundled_course) == first
-        assert DocxExporter(template=exporter.template).render(bundled_course) == first
 
 
 class TestPropertyLimits:

@@ -1,14 +1,18 @@
-"""The PDF brochure: LibreOffice's tagged A4 PDF of the Word brochure, its metadata, text and reproducibility."""
+"""The PDF brochure: LibreOffice's tagged A4 PDF of the Word brochure, its metadata, text, reproducibility and errors."""
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
 import re
 import shutil
 import subprocess
+import sys
+import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -275,3 +279,125 @@ def test_a_conversion_that_hangs_is_stopped(
         convert_many([(b"docx", datetime(2026, 11, 28, tzinfo=UTC))])
     assert str(raised.value) == "LibreOffice did not convert the brochure to PDF within 3 seconds"
     assert time.monotonic() - started < 10
+
+
+# A conversion's errors: a damaged PDF, a full temporary folder, the year 1
+
+
+@pytest.fixture
+def temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary folder of the test's own, for this process and the programs it starts."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    monkeypatch.setenv("TMPDIR", str(folder))
+    return folder
+
+
+def fake_soffice(folder: Path, monkeypatch: pytest.MonkeyPatch, writes: str | None) -> None:
+    """A PATH whose soffice writes `writes` (printf format) as the PDF of each Word file, or nothing if None."""
+    folder.mkdir()
+    write = "" if writes is None else f'printf \'{writes}\' > "$out/$(basename "$1" .docx).pdf"; '
+    script = folder / "soffice"
+    script.write_text(
+        "#!/bin/sh\nout=.\nwhile [ $# -gt 0 ]; do case $1 in\n"
+        f"--outdir) out=$2; shift 2;;\n*.docx) {write}shift;;\n*) shift;;\nesac; done\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_a_damaged_pdf_from_the_converter(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, temporary: Path, minimal_course: Course
+) -> None:
+    """A PDF that qpdf cannot read is an ExportError that says LibreOffice wrote it; nothing is left behind."""
+    fake_soffice(tmp_path / "bin", monkeypatch, "%%PDF-1.7 damaged")
+    with pytest.raises(ExportError) as raised:
+        render(minimal_course, "pdf")
+    assert str(raised.value) == (
+        "LibreOffice wrote a damaged PDF, which qpdf cannot read "
+        "(unable to find trailer dictionary while recovering damaged file)"
+    )
+    assert list(temporary.iterdir()) == []
+
+
+def full(error: int = errno.ENOSPC) -> Callable[..., object]:
+    """A stand-in for a function that writes, failing as on a full disk."""
+
+    def fail(*args: object, **kwargs: object) -> object:
+        raise OSError(error, os.strerror(error))
+
+    return fail
+
+
+FULL = "free space there or set TMPDIR to another folder"
+
+
+@pytest.mark.parametrize("where", ["folder", "files", "LibreOffice"])
+def test_a_full_temporary_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, temporary: Path, minimal_course: Course, where: str
+) -> None:
+    """A temporary folder too full for the folder, the files written for LibreOffice, or LibreOffice
+    itself is one clear error (the disk simulated full here; really full in the test below)."""
+    if where == "folder":
+        monkeypatch.setattr(tempfile, "mkdtemp", full())
+    elif where == "files":
+        monkeypatch.setattr("exporters._pdf.write_profile", full())
+    else:
+        fake_soffice(tmp_path / "bin", monkeypatch, None)
+        no_room = shutil._ntuple_diskusage(10**9, 10**9, 0)
+        monkeypatch.setattr("exporters._pdf.shutil.disk_usage", lambda path: no_room)
+    with pytest.raises(ExportError) as raised:
+        render(minimal_course, "pdf")
+    assert str(raised.value) == (
+        f"cannot convert to PDF: the temporary folder {temporary} cannot be written (No space left on device); {FULL}"
+    )
+    assert list(temporary.iterdir()) == []
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("size", ["16k", "300k"])
+def test_a_really_full_temporary_folder(tmp_path: Path, size: str) -> None:
+    """On a tmpfs of 16 kB (the brochure does not fit) or 300 kB (LibreOffice's profile does not):
+    one line of error, and the tmpfs left empty."""
+    small = tmp_path / "small"
+    small.mkdir()
+    mount = [shutil.which("unshare") or "unshare", "--map-root-user", "--mount", "sh", "-c"]
+    if not _runs(mount):
+        pytest.skip(
+            "no unshare, or no user and mount namespaces, to mount a small tmpfs in (simulated above)"
+        )
+    script = (
+        f'mount -t tmpfs -o size={size} tmpfs "{small}" && TMPDIR="{small}" "$0" -c "$1"; '
+        f'status=$?; ls -A "{small}"; exit $status'
+    )
+    code = "from ncmw_course import load_course, render; render(load_course(), 'pdf')"
+    result = subprocess.run(
+        [*mount, script, sys.executable, code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"ncmw_course.errors.ExportError: cannot convert to PDF: the temporary folder {small} "
+        f"cannot be written (No space left on device); {FULL}"
+    )
+    assert result.stdout == ""
+
+
+def _runs(prefix: list[str]) -> bool:
+    """Whether `prefix` runs a shell command here."""
+    try:
+        return subprocess.run([*prefix, "true"], check=False, capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+@pytest.mark.libreoffice
+def test_the_year_1_is_a_date_too(tmp_path: Path) -> None:
+    """A course updated on 0001-01-01 (a valid date) makes a PDF dated then, not an AssertionError."""
+    source = json.loads((TESTDATA / "course_minimal.json").read_text(encoding="utf-8"))
+    path = tmp_path / "course.json"
+    path.write_text(json.dumps(dict(source, updated="0001-01-01")), encoding="utf-8")
+    with pikepdf.open(io.BytesIO(render(load_course(path), "pdf"))) as pdf:
+        assert str(pdf.docinfo["/CreationDate"]).startswith("D:00010101000000")
+        assert b"<xmp:CreateDate>0001-01-01T00:00:00" in pdf.Root.Metadata.read_bytes()
