@@ -364,9 +364,11 @@ def test_a_really_full_temporary_folder(tmp_path: Path, size: str) -> None:
     small = tmp_path / "small"
     small.mkdir()
     mount = [shutil.which("unshare") or "unshare", "--map-root-user", "--mount", "sh", "-c"]
-    if not _runs(mount):
-        pytest.skip(
-            "no unshare, or no user and mount namespaces, to mount a small tmpfs in (simulated above)"
+    if not _runs(mount):  # a skipped test checks nothing: say what the machine lacks instead
+        pytest.fail(
+            "this test mounts a small tmpfs with 'unshare --map-root-user --mount' (util-linux), which "
+            "needs user and mount namespaces; run it where they are allowed",
+            pytrace=False,
         )
     script = (
         f'mount -t tmpfs -o size={size} tmpfs "{small}" && TMPDIR="{small}" "$0" -c "$1"; '
