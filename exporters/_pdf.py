@@ -24,7 +24,7 @@ import shutil
 import tempfile
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from exporters._isolation import network_prefix, sigterm_raises, start, stop, write_profile
 from ncmw_course.errors import ExportError, MissingToolError
@@ -284,6 +284,29 @@ def reproducible_pdf(data: bytes, moment: datetime) -> bytes:
     return canonical_pdf(data)
 
 
+def with_keywords(data: bytes, keywords: Sequence[str]) -> bytes:
+    """The PDF `data` with `keywords` as its keywords, each whole, in the same canonical form.
+
+    Why: LibreOffice splits Word's keywords at every space, so that "Veilig Thuis" became two
+    keywords, "Veilig" and "Thuis". The document information and the XMP metadata get the list
+    as the course states it, joined by ", " as Word writes it.
+    """
+    import pikepdf
+
+    joined = ", ".join(keywords)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        if joined:
+            pdf.docinfo["/Keywords"] = joined
+        elif "/Keywords" in pdf.docinfo:
+            del pdf.docinfo["/Keywords"]
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            if joined:
+                xmp["pdf:Keywords"] = joined
+            elif "pdf:Keywords" in xmp:
+                del xmp["pdf:Keywords"]
+        return _saved(pdf)
+
+
 def canonical_pdf(data: bytes) -> bytes:
     """The PDF `data` as qpdf writes it with a content-derived ``/ID``: the same for the same content.
 
@@ -292,18 +315,25 @@ def canonical_pdf(data: bytes) -> bytes:
     import pikepdf
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        for key in ("/ID", "/DocChecksum"):
-            if key in pdf.trailer:
-                del pdf.trailer[key]
-        written = io.BytesIO()
-        pdf.save(
-            written,
-            deterministic_id=True,
-            compress_streams=False,
-            stream_decode_level=pikepdf.StreamDecodeLevel.none,
-            object_stream_mode=pikepdf.ObjectStreamMode.disable,
-            fix_metadata_version=False,
-        )
+        return _saved(pdf)
+
+
+def _saved(pdf: Any) -> bytes:
+    """`pdf` (a pikepdf document) written canonically: objects in reading order, ``/ID`` from the content."""
+    import pikepdf
+
+    for key in ("/ID", "/DocChecksum"):
+        if key in pdf.trailer:
+            del pdf.trailer[key]
+    written = io.BytesIO()
+    pdf.save(
+        written,
+        deterministic_id=True,
+        compress_streams=False,
+        stream_decode_level=pikepdf.StreamDecodeLevel.none,
+        object_stream_mode=pikepdf.ObjectStreamMode.disable,
+        fix_metadata_version=False,
+    )
     return written.getvalue()
 
 

@@ -46,11 +46,12 @@ class PdfExporter:
 
     def render(self, course: Course) -> bytes:
         """The brochure as the bytes of a PDF file."""
-        from exporters._pdf import convert_docx, find_soffice
+        from exporters._pdf import convert_docx, find_soffice, with_keywords
         from exporters._reproducible import document_datetime
 
         find_soffice()  # before the brochure is made: a missing converter is the first thing to say
-        return convert_docx(self.brochure.render(course), document_datetime(course.updated))
+        pdf = convert_docx(self.brochure.render(course), document_datetime(course.updated))
+        return with_keywords(pdf, course.keywords)
 
     def render_many(
         self, courses: Sequence[Course], done: Callable[[int], None]
@@ -74,4 +75,14 @@ class PdfExporter:
                 results.append(error)
                 done(1)
         converted = iter(convert_many(documents, done) if documents else [])
-        return [next(converted) if result is None else result for result in results]
+        return [
+            _keywords_of(next(converted), course) if result is None else result
+            for course, result in zip(courses, results, strict=True)
+        ]
+
+
+def _keywords_of(pdf: bytes | NcmwCourseError, course: Course) -> bytes | NcmwCourseError:
+    """A converted PDF with the course's keywords, each whole (LibreOffice splits them at spaces)."""
+    from exporters._pdf import with_keywords
+
+    return pdf if isinstance(pdf, NcmwCourseError) else with_keywords(pdf, course.keywords)
