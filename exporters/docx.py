@@ -35,8 +35,10 @@ class DocxExporter:
     Args:
         template: A Word file whose styles, page setup, header and footer are used instead of the
             house style, as pandoc's ``--reference-doc``. It must define the paragraph styles
-            Normal, Title, Subtitle, Heading 1, Heading 2, List Bullet and Footer. It is read and
-            checked once, on the first render; each brochure is written into a copy of it.
+            Normal, Title, Subtitle, Heading 1, Heading 2, List Bullet and Footer. It is untrusted:
+            read and checked once, on the first render, and rebuilt from an allow-list of its parts
+            (no macros, links, external relationships, or fields but PAGE and NUMPAGES; see
+            :mod:`exporters._template`). Each brochure is written into a copy of it.
     """
 
     name: ClassVar[str] = "docx"
