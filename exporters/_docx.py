@@ -48,18 +48,18 @@ if TYPE_CHECKING:
     from exporters._docx_style import BrochureTemplate
     from ncmw_course.outline import Block, Fact, Inline, Outline, Section
 
-__all__ = ["fit_keywords", "fit_property", "render_docx"]
+__all__ = ["fit_keywords", "fit_property", "render_docx", "stored_package"]
 
 
 def render_docx(outline: Outline, template: BrochureTemplate | None = None) -> bytes:
     """The brochure of `outline` as the bytes of a .docx file, in a copy of `template` (else the house style)."""
     document = _Brochure(outline, template or load_template(None)).build()
     return repack_zip(
-        _stored_package(document), document_datetime(outline.meta.updated), first=["[Content_Types].xml"]
+        stored_package(document), document_datetime(outline.meta.updated), first=["[Content_Types].xml"]
     )
 
 
-def _stored_package(document: Document) -> bytes:
+def stored_package(document: Document) -> bytes:
     """The document's package as an uncompressed zip, for :func:`repack_zip` to compress once.
 
     Why: ``Document.save`` deflates every part, which :func:`repack_zip` would inflate and deflate

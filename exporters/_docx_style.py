@@ -1,9 +1,10 @@
 """The look of the Word brochure: NCMW's house style, or a user's template, read and checked once.
 
-The house style (fonts, sizes, colours, spacing, page) is applied to python-docx's default
-template when no ``template`` is given. With a template, the template's own styles and page setup
+The house style (fonts, sizes, colours, spacing, page) is python-docx's default template styled
+(:func:`apply_house_style`), shipped ready as ``house.docx`` (:mod:`exporters._house_template`),
+and used when no ``template`` is given. With a template, the template's own styles and page setup
 are used instead and none of it is applied; the template is untrusted, and python-docx only ever
-sees it rebuilt of its look alone (:mod:`exporters._template`). Either way :func:`load_template`
+sees it rebuilt of its look alone (:mod:`exporters._user_template`). Either way :func:`load_template`
 prepares the document once, and each brochure is written into a deep copy of it
 (:meth:`BrochureTemplate.fresh`).
 """
@@ -12,33 +13,27 @@ from __future__ import annotations
 
 import copy
 import functools
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING
-from docx.oxml.exceptions import InvalidXmlError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
+from docx.styles.style import BaseStyle, CharacterStyle
 
 from exporters._ooxml import add_bullet_numbering
-from exporters._template import sanitised_package
-from exporters._template_archive import read_template_file
-from exporters._template_xml import AGAIN, TemplateProblem
 from ncmw_course.errors import ExportError
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from docx.document import Document
-    from docx.text.parfmt import ParagraphFormat
 
 __all__ = [
     "HOUSE",
+    "HOUSE_TEMPLATE",
     "REQUIRED_STYLES",
     "BrochureTemplate",
     "HouseStyle",
@@ -74,6 +69,9 @@ class HouseStyle:
 
 
 HOUSE = HouseStyle()
+
+HOUSE_TEMPLATE = Path(__file__).with_name("house.docx")
+"""python-docx's default template in the :data:`HOUSE` style, shipped ready (:mod:`exporters._house_template`)."""
 
 
 def apply_house_style(document: Document, house: HouseStyle = HOUSE) -> None:
@@ -189,15 +187,15 @@ def load_template(path: Path | None) -> BrochureTemplate:
     """
     if path is None:
         return _house_template()
-    return _prepared(_open_template(path), house=False)
+    from exporters._user_template import open_template  # only for a user's template: 2 ms of imports
+
+    return _prepared(open_template(path), house=False)
 
 
 @functools.cache
 def _house_template() -> BrochureTemplate:
-    document = docx.Document()
-    apply_house_style(document)
-    _drop_table_styles(document)
-    return _prepared(document, house=True)
+    """The house template, read from :data:`HOUSE_TEMPLATE` (see :mod:`exporters._house_template`)."""
+    return _prepared(docx.Document(str(HOUSE_TEMPLATE)), house=True)
 
 
 def _prepared(document: Document, *, house: bool) -> BrochureTemplate:
@@ -207,100 +205,3 @@ def _prepared(document: Document, *, house: bool) -> BrochureTemplate:
         for name in REQUIRED_STYLES
     }
     return BrochureTemplate(document, house, style_ids, add_bullet_numbering(document))
-
-
-def _drop_table_styles(document: Document) -> None:
-    """Remove the template's 99 predefined table styles; the default table style stays.
-
-    Why: they are 340 kB of the 350 kB styles part, which every brochure would copy, write and
-    compress, and the brochure uses none of them. Word still offers its built-in table styles.
-    """
-    styles = document.styles.element
-    for style in styles.findall(qn("w:style")):
-        if style.get(qn("w:type")) == "table" and style.get(qn("w:default")) != "1":
-            styles.remove(style)
-
-
-def _open_template(path: Path) -> Document:
-    """Open a user's Word file as the template: its look, rebuilt without anything else (:mod:`exporters._template`).
-
-    Raises:
-        ExportError: The file cannot be read, is no Word file, is damaged, exceeds a limit or
-            lacks a style the brochure needs; the message names the file.
-    """
-    try:
-        document = docx.Document(io.BytesIO(sanitised_package(read_template_file(path))))
-        _check_readable(document)
-    except TemplateProblem as problem:
-        msg = f"template {path}: {problem}"
-        raise ExportError(msg) from None
-    return document
-
-
-def _check_readable(document: Document) -> None:
-    """Refuse a template that lacks what the brochure needs, or that python-docx cannot read.
-
-    Why: python-docx reads an attribute only when asked for it, so a page size or tab stop that is
-    not a number would otherwise fail in the middle of every brochure. Here every style and what a
-    brochure reads of the page setup and footer is read once; an error of python-docx's then can
-    only come from the file.
-    """
-    try:
-        _check_styles(document)
-        _check_page_setup(document)
-    except (ValueError, TypeError, KeyError, OverflowError, InvalidXmlError) as error:
-        msg = f"is damaged (python-docx cannot read it: {error}); {AGAIN}"
-        raise TemplateProblem(msg) from None
-
-
-def _check_styles(document: Document) -> None:
-    """Refuse a template that lacks a style the brochure uses, or has one of the wrong type."""
-    styles = {style.name: style for style in reversed([*document.styles])}  # python-docx finds the first
-    missing = [name for name in REQUIRED_STYLES if name not in styles]
-    if missing:
-        names = ", ".join(f"'{name}'" for name in missing)
-        several = len(missing) > 1
-        msg = (
-            f"lacks the paragraph style{'s' if several else ''} {names}; "
-            f"add {'them' if several else 'it'} in Word"
-        )
-        raise TemplateProblem(msg)
-    for name, wanted in [
-        *((name, WD_STYLE_TYPE.PARAGRAPH) for name in REQUIRED_STYLES),
-        ("Hyperlink", WD_STYLE_TYPE.CHARACTER),
-    ]:
-        found = styles.get(name)
-        if found is not None and found.type != wanted:
-            msg = (
-                f"its style {name!r} is a {_KINDS[found.type]} style; the brochure needs a "
-                f"{_KINDS[wanted]} style of that name, so define it as one in Word"
-            )
-            raise TemplateProblem(msg)
-
-
-_KINDS = {
-    WD_STYLE_TYPE.PARAGRAPH: "paragraph",
-    WD_STYLE_TYPE.CHARACTER: "character",
-    WD_STYLE_TYPE.TABLE: "table",
-    WD_STYLE_TYPE.LIST: "numbering",
-}
-
-
-def _check_page_setup(document: Document) -> None:
-    """Read what a brochure reads of the template's page setup and footer: sizes, margins, tab stops."""
-    for section in document.sections:
-        sizes = (section.page_width, section.page_height, section.left_margin, section.right_margin)
-        if None in sizes:
-            msg = f"is damaged (its page setup lacks the page size or margins); {AGAIN}"
-            raise TemplateProblem(msg)
-        footer = section.footer
-        for paragraph in [] if footer.is_linked_to_previous else footer.paragraphs:
-            _read_tab_stops(paragraph.paragraph_format)
-    footer_style = document.styles["Footer"]
-    assert isinstance(footer_style, ParagraphStyle)  # checked by _check_styles
-    _read_tab_stops(footer_style.paragraph_format)
-
-
-def _read_tab_stops(paragraph_format: ParagraphFormat) -> None:
-    for stop in paragraph_format.tab_stops:
-        _ = stop.position, stop.alignment, stop.leader

@@ -269,17 +269,24 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 <HyperlinksChanged>false</HyperlinksChanged></Properties>"""
 
 
+def _escape(text: str) -> str:
+    """`text` as XML element content: ``&``, ``<`` and ``>`` escaped, as ``xml.sax.saxutils.escape`` does.
+
+    Why not that one: importing ``xml.sax.saxutils`` imports ``urllib.request`` and with it
+    ``http.client`` and ``ssl``, about 8 ms of every ``export docx``.
+    """
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
 def set_app_properties(document: Document, *, application: str, company: str) -> None:
     """Replace the extended properties (``docProps/app.xml``) with true, minimal ones.
 
     Why: the template's app.xml claims "Microsoft Macintosh Word", a Normal.dotm template and word
     counts of an empty page. Word recounts on opening; an absent count is better than a wrong one.
     """
-    from xml.sax.saxutils import escape
-
     for relationship in document.part.package.rels.values():
         if relationship.reltype == RT.EXTENDED_PROPERTIES:
-            xml = _APP_XML.format(application=escape(application), company=escape(company))
+            xml = _APP_XML.format(application=_escape(application), company=_escape(company))
             relationship.target_part._blob = xml.encode("utf-8")
             return
     msg = "the document has no extended-properties part"  # pragma: no cover - the template has one

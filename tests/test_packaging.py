@@ -41,9 +41,15 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_wheel_contents(wheel: Path) -> None:
-    """The wheel holds both packages, the typing marker, the bundled course and the entry points."""
+    """The wheel holds both packages, the typing marker, the bundled course, the house template and
+    the entry points."""
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"ncmw_course/py.typed", "ncmw_course/data/course.json", "exporters/json.py"} <= names
+    assert {
+        "ncmw_course/py.typed",
+        "ncmw_course/data/course.json",
+        "exporters/json.py",
+        "exporters/house.docx",
+    } <= names
     entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "\njson = exporters.json:JsonExporter\n" in text.split("[ncmw_course.exporters]", 1)[1]

@@ -8,8 +8,11 @@ import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
+from hypothesis import given
+from hypothesis import strategies as st
 
 from exporters._ooxml import (
+    _escape,
     add_bookmark,
     add_bullet_numbering,
     add_field,
@@ -95,6 +98,14 @@ def test_leftovers_are_dropped_and_app_properties_replaced() -> None:
     app = archive.read("docProps/app.xml").decode()
     assert "<Application>ncmw-course 0.1.0</Application>" in app
     assert "<Company>NCMW &amp; co</Company>" in app
+
+
+@given(st.text())
+def test_app_properties_escape_as_saxutils_does(text: str) -> None:
+    """The local escape of app.xml's texts is ``xml.sax.saxutils.escape`` (which costs 8 ms to import)."""
+    from xml.sax.saxutils import escape
+
+    assert _escape(text) == escape(text)
 
 
 @pytest.mark.parametrize(
