@@ -19,9 +19,11 @@ that ``build`` reports it and goes on. ncmw-course's own exporters keep their tr
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import importlib.util
 import re
+import sys
 from collections.abc import Iterator
 from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING
@@ -50,8 +52,18 @@ BUILT_IN_PACKAGE = "exporters"
 
 
 def _registered(name: str | None = None) -> list[EntryPoint]:
-    found = entry_points(group=ENTRY_POINT_GROUP)
-    return [point for point in found if name is None or point.name == name]
+    return [point for point in _scan(tuple(sys.path)) if name is None or point.name == name]
+
+
+@functools.lru_cache(maxsize=8)
+def _scan(path: tuple[str, ...]) -> tuple[EntryPoint, ...]:
+    """The entry points of the group on `path` (``sys.path``): found once per process and path.
+
+    Why: ``importlib.metadata`` reads every installed package's metadata on each call, and one
+    command asks several times (the format's name, its description, the exporter itself). A change
+    of ``sys.path`` (a plugin added to it) is a scan of its own.
+    """
+    return tuple(entry_points(group=ENTRY_POINT_GROUP))
 
 
 def distribution(point: EntryPoint) -> str:
