@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -113,7 +112,8 @@ def _replace(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, then rename it over `path`."""
     _make_folder(path.parent)
     # A short name of its own: a long file name plus a suffix could pass the file system's limit.
-    temporary = path.with_name(f".ncmw-{secrets.token_hex(6)}.tmp")
+    # (os.urandom, as secrets.token_hex does: importing secrets imports random, a few ms of every command.)
+    temporary = path.with_name(f".ncmw-{os.urandom(6).hex()}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(descriptor, "wb") as handle:
