@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Self
 
 import click
 
-from ncmw_course._cli_common import courses_argument, detail, handle_user_errors, is_quiet, status
+from ncmw_course._cli_common import (
+    collect_garbage,
+    courses_argument,
+    detail,
+    handle_user_errors,
+    is_quiet,
+    status,
+)
 from ncmw_course._cli_export import DEFAULT_OUTPUT_DIR
 from ncmw_course._cli_params import (
     GivenOptions,
@@ -101,6 +108,7 @@ def build(
     from ncmw_course.building import build as build_courses
     from ncmw_course.exporting import exporter_names
 
+    collect_garbage()
     chosen = list(format_names) or exporter_names()
     check_options(chosen, options, every=False)
     detail(f"Formats: {', '.join(chosen)}")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "STDIN",
     "Stopped",
+    "collect_garbage",
     "course_argument",
     "courses_argument",
     "detail",
@@ -74,6 +75,19 @@ def detail(message: str) -> None:
     """A detail on stderr that only ``-v`` shows: the files and options used, timings, tracebacks."""
     if _verbosity() > 0:
         click.echo(message, err=True)
+
+
+def collect_garbage() -> None:
+    """Turn Python's cycle collector back on, for a command whose work grows with its input.
+
+    Why: :func:`ncmw_course.cli.main` turns it off, since its passes over every object of the
+    libraries as they are imported took about 9 ms of an ``export``, which makes one document and
+    ends. ``build``, ``preview`` and ``validate`` of several files make garbage in proportion to their
+    input (python-docx's documents are cycles), so they collect it.
+    """
+    import gc
+
+    gc.enable()
 
 
 def handle_user_errors(command: Callable[P, R]) -> Callable[P, R]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ncmw_course._cli_common import Stopped, handle_user_errors, status
+from ncmw_course._cli_common import Stopped, collect_garbage, handle_user_errors, status
 from ncmw_course._cli_params import paths
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ def preview(course: Path, port: int, open_browser: bool) -> None:
     from ncmw_course.errors import OutputError
     from ncmw_course.preview import serve
 
+    collect_garbage()  # it renders again on every save, for as long as it runs
     try:
         server = serve(course, port)
     except OSError as error:

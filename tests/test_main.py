@@ -55,3 +55,34 @@ def test_only_the_current_directory_in_front_is_dropped(
     path = [entry.format(cwd=tmp_path) for entry in path]
     drop_current_directory(path)
     assert path == [entry.format(cwd=tmp_path) for entry in left]
+
+
+def _main(arguments: list[str], before: str = "") -> subprocess.CompletedProcess[str]:
+    """Run ``main()`` with `arguments` in a new Python, after the code `before`."""
+    code = f"{before}\nimport sys\nsys.argv = ['ncmw-course', *{arguments!r}]\nfrom ncmw_course.cli import main\nmain()"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+
+
+def test_the_end_runs_the_exit_handlers_after_the_output_and_keeps_the_status(tmp_path: Path) -> None:
+    """main() ends the process at once, but only after what the usual exit does that matters: the
+    atexit handlers run, all output is written, and the exit status is the command's."""
+    handler = "import atexit, sys\natexit.register(lambda: print('handler ran', flush=True))"
+    done = _main(["export", "json", "-o", "-"], handler)
+    assert (done.returncode, done.stdout) == (0, render(load_course(), "json").decode() + "handler ran\n")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    failed = _main(["validate", str(broken)], handler)
+    assert (failed.returncode, failed.stdout) == (1, "handler ran\n")
+    assert failed.stderr.startswith(f"Error: {broken}")
+
+
+def test_a_thread_still_running_is_waited_for_as_before() -> None:
+    """With a thread of its own still running (a plugin's), main() leaves the exit to Python, which
+    waits for the thread as it always did."""
+    thread = (
+        "import threading, time\n"
+        "threading.Thread(target=lambda: (time.sleep(0.2), print('thread done', flush=True))).start()"
+    )
+    done = _main(["formats"], thread)
+    assert done.returncode == 0
+    assert done.stdout.endswith("thread done\n")
