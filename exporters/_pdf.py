@@ -39,6 +39,7 @@ __all__ = [
     "convert_docx",
     "convert_many",
     "find_soffice",
+    "libreoffice_identity",
     "reproducible_pdf",
 ]
 
@@ -71,6 +72,28 @@ def find_soffice() -> str:
         if path:
             return path
     raise MissingToolError(MISSING_LIBREOFFICE)
+
+
+def libreoffice_identity() -> str:
+    """Which LibreOffice converts: the real path of its program, with the size and time of its
+    program files and its build id; ``missing`` without one. Any update of LibreOffice changes it.
+
+    Why not ``soffice --version``: that starts LibreOffice, a quarter of a second of every build
+    that makes PDFs, even one that has nothing to convert.
+    """
+    try:
+        program = Path(find_soffice()).resolve()
+    except MissingToolError:
+        return "missing"
+    parts = [str(program)]
+    for path in (program, program.with_name("soffice.bin"), program.with_name("versionrc")):
+        with contextlib.suppress(OSError):
+            found = path.stat()
+            parts.append(f"{path.name} {found.st_size} {found.st_mtime_ns}")
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        text = program.with_name("versionrc").read_text(encoding="utf-8")
+        parts += [line for line in text.splitlines() if line.startswith("buildid=")]
+    return "; ".join(parts)
 
 
 def convert_docx(docx: bytes, moment: datetime) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -35,3 +36,8 @@ class CatalogueHtmlExporter:
 
         outlines = [brochure_outline(course) for course in courses]
         return catalogue_page(outlines, CatalogueJsonldExporter().render_catalogue(courses))
+
+    def warm_up(self) -> None:
+        """Import what `render_catalogue` imports, before a build starts its workers (see ``WarmsUp``)."""
+        for module in ("exporters._html", "exporters._jsonld", "ncmw_course.outline"):
+            importlib.import_module(module)

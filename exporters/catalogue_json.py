@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
@@ -32,3 +33,8 @@ class CatalogueJsonExporter:
 
         document = {"$schema": CATALOGUE_SCHEMA_ID, **make_catalogue(courses).model_dump(mode="json")}
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def warm_up(self) -> None:
+        """Import what `render_catalogue` imports, before a build starts its workers (see ``WarmsUp``)."""
+        for module in ("ncmw_course.catalogue",):
+            importlib.import_module(module)

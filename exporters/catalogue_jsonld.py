@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -41,3 +42,8 @@ class CatalogueJsonldExporter:
             "itemListElement": items,
         }
         return dump_jsonld(document)
+
+    def warm_up(self) -> None:
+        """Import what `render_catalogue` imports, before a build starts its workers (see ``WarmsUp``)."""
+        for module in ("exporters._jsonld",):
+            importlib.import_module(module)

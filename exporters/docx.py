@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -57,6 +59,13 @@ class DocxExporter:
         from ncmw_course.outline import brochure_outline
 
         return render_docx(brochure_outline(course), self.loaded_template())
+
+    def warm_up(self) -> None:
+        """Import what `render` imports and read the template, before a build starts its workers
+        (see ``WarmsUp``); a template that cannot be used says so when a brochure is rendered."""
+        importlib.import_module("exporters._docx")
+        with contextlib.suppress(ExportError):
+            self.loaded_template()
 
     def loaded_template(self) -> BrochureTemplate:
         """The template, read and checked on the first call; a template that failed, failed once.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from typing import TYPE_CHECKING, ClassVar
 
@@ -56,6 +57,11 @@ class EdudexExporter:
             raise error
         document = program_document(course)
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def warm_up(self) -> None:
+        """Import what `render` imports, before a build starts its workers (see ``WarmsUp``)."""
+        for module in ("exporters._edudex",):
+            importlib.import_module(module)
 
 
 def edudex_requirements(course: Course) -> list[Requirement]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
@@ -32,3 +33,8 @@ class EpubExporter:
         from ncmw_course.outline import brochure_outline
 
         return render_epub(brochure_outline(course))
+
+    def warm_up(self) -> None:
+        """Import what `render` imports, before a build starts its workers (see ``WarmsUp``)."""
+        for module in ("exporters._epub", "ncmw_course.outline"):
+            importlib.import_module(module)

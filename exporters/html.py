@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
@@ -36,3 +37,8 @@ class HtmlExporter:
         from ncmw_course.outline import brochure_outline
 
         return course_page(brochure_outline(course), dump_jsonld(course_jsonld(course)))
+
+    def warm_up(self) -> None:
+        """Import what `render` imports, before a build starts its workers (see ``WarmsUp``)."""
+        for module in ("exporters._html", "exporters._jsonld", "ncmw_course.outline"):
+            importlib.import_module(module)

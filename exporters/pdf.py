@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -52,6 +53,20 @@ class PdfExporter:
         find_soffice()  # before the brochure is made: a missing converter is the first thing to say
         pdf = convert_docx(self.brochure.render(course), document_datetime(course.updated))
         return with_keywords(pdf, course.keywords)
+
+    def warm_up(self) -> None:
+        """Prepare the Word brochure and import what converts it, before a build starts its workers
+        (see ``WarmsUp``)."""
+        self.brochure.warm_up()
+        for module in ("exporters._pdf", "exporters._reproducible", "pikepdf"):
+            importlib.import_module(module)
+
+    def environment(self) -> dict[str, str]:
+        """The LibreOffice that converts: a build keeps a PDF it made before only while it is the same
+        (see ``DependsOnEnvironment``)."""
+        from exporters._pdf import libreoffice_identity
+
+        return {"libreoffice": libreoffice_identity()}
 
     def render_many(
         self, courses: Sequence[Course], done: Callable[[int], None]

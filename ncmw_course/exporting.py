@@ -14,9 +14,11 @@ A catalogue exporter renders many courses into one document (a catalogue JSON, a
 ``render_catalogue(courses)`` instead of ``render(course)``; see :class:`CatalogueExporter`.
 
 An exporter may also have optional capabilities, each a typed protocol checked with ``isinstance``:
-:class:`RendersMany` (several courses in one go, as pdf does) and
+:class:`RendersMany` (several courses in one go, as pdf does),
 :class:`~ncmw_course.readiness.DeclaresRequirements` (what a course must state for the format, which
-``check --for`` lists and a build skips a course for).
+``check --for`` lists and a build skips a course for), :class:`WarmsUp` (imports what it renders
+with before a build starts its workers) and :class:`DependsOnEnvironment` (what besides the course
+and the options its documents depend on, for a build that keeps documents made before).
 
 A third-party exporter that raises an exception of its own (a bug in that package, anything that is
 not an :class:`~ncmw_course.errors.NcmwCourseError`) is reported as a :class:`PluginError` that
@@ -55,17 +57,20 @@ if TYPE_CHECKING:
 __all__ = [
     "ENTRY_POINT_GROUP",
     "CatalogueExporter",
+    "DependsOnEnvironment",
     "Exporter",
     "ExporterInfo",
     "ExporterOption",
     "PluginError",
     "RendersMany",
+    "WarmsUp",
     "exporter_info",
     "exporter_names",
     "get_exporter",
     "plugin_errors",
     "render",
     "render_catalogue",
+    "render_catalogue_with",
     "render_each",
     "render_with",
     "write",
@@ -156,6 +161,32 @@ class RendersMany(Protocol):
         Calls ``done(n)`` as `n` more courses are finished (for a progress bar; ``len(courses)`` in
         all). An error that stops every course (a missing tool) may be raised instead.
         """
+        ...
+
+
+@runtime_checkable
+class WarmsUp(Protocol):
+    """**Protocol, optional:** an exporter that imports and prepares what it renders with, ahead of time.
+
+    ``build`` calls it once, in its own process, before it starts its workers; on Linux they are
+    forked and find it all done, rather than each importing the rendering libraries again.
+    """
+
+    def warm_up(self) -> None:
+        """Import the modules `render` imports, and read what it reads once (a template)."""
+        ...
+
+
+@runtime_checkable
+class DependsOnEnvironment(Protocol):
+    """**Protocol, optional:** an exporter whose documents depend on more than the course, its
+    options and its version, such as the version of a program it runs (pdf: LibreOffice).
+
+    ``build`` keeps a document from the build before only while all of these are the same.
+    """
+
+    def environment(self) -> Mapping[str, str]:
+        """What else the documents depend on, by name, such as ``{"libreoffice": "…"}``."""
         ...
 
 
@@ -321,7 +352,17 @@ def render_catalogue(courses: Sequence[Course], name: str, **options: object) ->
         UnknownExporterError: No exporter has that name.
         ExportError: The exporter is broken, is not a catalogue format, or cannot render these courses.
     """
-    exporter = get_exporter(name, **options)
+    return render_catalogue_with(get_exporter(name, **options), courses, name)
+
+
+def render_catalogue_with(
+    exporter: Exporter | CatalogueExporter, courses: Sequence[Course], name: str
+) -> bytes:
+    """Render several courses with a catalogue exporter made by :func:`get_exporter`.
+
+    Raises:
+        ExportError: The exporter is not a catalogue format, or cannot render these courses.
+    """
     if not isinstance(exporter, CatalogueExporter) or getattr(exporter, "scope", "course") != "catalogue":
         msg = f"{name!r} is not a catalogue format: it renders one course at a time; use render()"
         raise ExportError(msg)

@@ -39,6 +39,7 @@ __all__ = [
     "load_course",
     "load_course_stream",
     "parse_course",
+    "read_course",
     "sniff_kind",
     "validation_problems",
 ]
@@ -99,11 +100,28 @@ def load_course(path: str | os.PathLike[str] | None = None, *, kind: CourseKind 
     Raises:
         CourseDataError: The file cannot be read, is not JSON or YAML, or is not a valid course.
     """
+    return read_course(path, kind=kind)[0]
+
+
+def read_course(
+    path: str | os.PathLike[str] | None = None, *, kind: CourseKind | None = None
+) -> tuple[Course, bytes, CourseKind]:
+    """Like :func:`load_course`, and also what the course was read from: the bytes and their kind.
+
+    A build keeps their digest, to know next time whether the course changed.
+
+    Raises:
+        CourseDataError: The file cannot be read, is not JSON or YAML, or is not a valid course.
+    """
     if path is not None and os.fspath(path) == STDIN:
-        return load_course_stream(kind=kind)
+        data = _stream_bytes(None, STDIN_NAME)
+        kind = kind or sniff_kind(data)
+        return parse_course(data, source=STDIN_NAME, kind=kind), data, kind
     file = bundled_course_path() if path is None else Path(path)
     source = str(path) if path is not None else str(file)
-    return parse_course(_read(file, source), source=source, kind=kind or course_kind(file.name))
+    data = _read(file, source)
+    kind = kind or course_kind(file.name)
+    return parse_course(data, source=source, kind=kind), data, kind
 
 
 def load_course_stream(
@@ -117,14 +135,19 @@ def load_course_stream(
     Raises:
         CourseDataError: The stream cannot be read, is too large, or is not a valid course.
     """
+    data = _stream_bytes(stream, source)
+    return parse_course(data, source=source, kind=kind or sniff_kind(data))
+
+
+def _stream_bytes(stream: IO[bytes] | None, source: str) -> bytes:
+    """What `stream` (standard input for None) holds, up to the limit; or why it cannot be read."""
     try:
-        data = _read_stream(stream if stream is not None else sys.stdin.buffer)
+        return _read_stream(stream if stream is not None else sys.stdin.buffer)
     except (AttributeError, OSError, ValueError) as error:  # no stdin, a closed one, or a read error
         reason = (
             error.strerror if isinstance(error, OSError) and error.strerror else "it is closed or missing"
         )
         raise CourseDataError(source, [Problem("", f"cannot be read: {reason}")]) from None
-    return parse_course(data, source=source, kind=kind or sniff_kind(data))
 
 
 def _read_stream(stream: IO[bytes]) -> bytes:
