@@ -16,6 +16,7 @@ from ncmw_course._cli_common import (
     detail,
     handle_user_errors,
     is_quiet,
+    is_verbose,
     status,
 )
 from ncmw_course._cli_export import DEFAULT_OUTPUT_DIR
@@ -67,6 +68,11 @@ __all__ = ["BuildReport", "build"]
     help="Treat a format the course is not ready for as an error, instead of skipping it.",
 )
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Make every document again, also those the build before made from the same course file.",
+)
+@click.option(
     "-j",
     "--jobs",
     metavar="N",
@@ -80,6 +86,7 @@ def build(
     output_dir: Path,
     format_names: Sequence[str],
     strict: bool,
+    force: bool,
     jobs: int | None,
     options: GivenOptions,
 ) -> None:
@@ -95,6 +102,12 @@ def build(
     without its codes) is skipped and named, with the check command to run;
     with --strict that is an error too. A format that cannot be loaded (a
     broken plugin) is reported and skipped; the others are built (exit 1).
+
+    A build into a folder it built before makes only what changed: a course
+    whose file, formats, options and environment are the same keeps its
+    documents, and the catalogues are made again only when a course changed
+    (the folder's .ncmw-course-build.json records what was made; --force
+    makes everything). The documents of courses no longer built are removed.
 
     Courses are built in parallel (--jobs); the report keeps their order. On
     a terminal, a build of several courses shows a progress bar.
@@ -125,6 +138,7 @@ def build(
             jobs=jobs,
             on_event=report,
             ticks=report.terminal,
+            force=force,
         )
     detail(f"Took {time.perf_counter() - started:.2f} s")
     status(str(summary))
@@ -135,7 +149,7 @@ def build(
 class BuildReport:
     """Prints a build's events on stderr, one line each; on a terminal, a build of several courses
     shows a progress bar of its documents below the lines. ``-q`` leaves out all but the errors;
-    ``-v`` adds the traceback of a plugin's bug."""
+    ``-v`` adds the documents kept unchanged and the traceback of a plugin's bug."""
 
     def __init__(self, *, terminal: bool) -> None:
         self.terminal = terminal
@@ -149,7 +163,7 @@ class BuildReport:
         self.stack.close()
 
     def __call__(self, event: BuildEvent) -> None:
-        from ncmw_course.building import Failed, Planned, Progress
+        from ncmw_course.building import Failed, Kept, Planned, Progress
 
         if isinstance(event, Planned):
             if self.terminal and event.files >= 2 and event.documents:
@@ -161,6 +175,9 @@ class BuildReport:
         elif isinstance(event, Progress):
             if self.bar is not None:
                 self.bar.update(event.documents)
+        elif isinstance(event, Kept):
+            if is_verbose():  # thousands of lines for a large build: the bar is not drawn again for none
+                self._line(str(event), shown=detail)
         elif isinstance(event, Failed):
             if event.details:
                 self._line(event.details.rstrip("\n"), shown=detail)

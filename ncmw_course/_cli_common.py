@@ -29,6 +29,7 @@ __all__ = [
     "detail",
     "handle_user_errors",
     "is_quiet",
+    "is_verbose",
     "load",
     "or_bundled",
     "set_verbosity",
@@ -63,6 +64,11 @@ def _verbosity() -> int:
 def is_quiet() -> bool:
     """Whether ``-q`` asked for errors only."""
     return _verbosity() < 0
+
+
+def is_verbose() -> bool:
+    """Whether ``-v`` asked for details too."""
+    return _verbosity() > 0
 
 
 def status(message: str) -> None:
@@ -128,7 +134,7 @@ def or_bundled(courses: Sequence[Path]) -> Sequence[Path | None]:
 
 def shown(path: Path | None) -> str:
     """How reports name a course argument."""
-    from ncmw_course.building import BUNDLED
+    from ncmw_course._build_events import BUNDLED
 
     if path is None:
         return BUNDLED

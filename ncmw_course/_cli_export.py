@@ -111,7 +111,7 @@ def _write_file(
 
 
 def _default_name(info: ExporterInfo, course: Course) -> str:
-    from ncmw_course.building import output_name
+    from ncmw_course._build_events import output_name
 
     return output_name(info, course)
 

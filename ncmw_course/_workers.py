@@ -1,67 +1,117 @@
-"""The workers of a build (:mod:`ncmw_course.building`): processes that render and write courses.
+"""The work of a build (:mod:`ncmw_course.building`) that runs in its workers: rendering and writing.
 
-:func:`build_chunk` renders and writes every per-course format of a chunk of courses and returns
-each course's events; it runs in a worker process, or in this one for a build of one job.
-:class:`Workers` runs it on a pool and collects the counts of documents done as they come, for a
-progress bar. Everything a task needs goes with it, so a worker keeps nothing between tasks.
+:func:`build_chunk` renders and writes the documents a chunk of courses needs and returns, for each
+course and format, what became of the document (:data:`Outcome`); :func:`build_catalogue` does
+the same for one catalogue. They run in a worker process (:mod:`ncmw_course._pool`), or in this
+one. Everything a task needs goes with it, but the exporters: those the build made in its own
+process (:func:`made_exporters`) are used as they are, by a forked worker too, so that a template
+is read once.
 """
 
 from __future__ import annotations
 
-import contextlib
 import time
-from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Self, TypeVar
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
 
+from ncmw_course._build_events import Failed, Skipped, Wrote, output_name
 from ncmw_course._hints import check_command, not_ready_for_file
-from ncmw_course.building import Failed, Skipped, Wrote, output_name
 from ncmw_course.errors import MissingToolError, NcmwCourseError, NotReadyError
 from ncmw_course.readiness import DeclaresRequirements, refusal
 
 if TYPE_CHECKING:
-    import queue
-    from concurrent.futures import ProcessPoolExecutor
     from pathlib import Path
 
-    from ncmw_course.building import BuildEvent, Plan, Task
-    from ncmw_course.exporting import ExporterInfo
+    from ncmw_course._build_events import BuildEvent
+    from ncmw_course._manifest import Record
+    from ncmw_course.building import Plan
+    from ncmw_course.exporting import CatalogueExporter, Exporter, ExporterInfo
     from ncmw_course.model import Course
 
-__all__ = ["Workers", "build_chunk"]
+__all__ = ["Job", "Outcome", "Ticks", "build_catalogue", "build_chunk", "made_exporters", "refused"]
 
-T = TypeVar("T")
-U = TypeVar("U")
+Outcome: TypeAlias = "tuple[BuildEvent, Record | None]"
+"""What became of one document: the event, and for a document written, its record for the manifest."""
+
+_MADE: dict[str, Exporter | CatalogueExporter] = {}
+"""The exporters of the build that is running, by format (see :func:`made_exporters`)."""
+_COURSES: list[Course] = []
+"""The courses of the catalogues of the build that is running (see :func:`made_exporters`)."""
 
 
-def build_chunk(plan: Plan, chunk: list[Task], send: Callable[[int], None] | None) -> list[list[BuildEvent]]:
-    """Render and write every per-course format of a chunk of courses; each course's events.
+@dataclass(frozen=True)
+class Job:
+    """A course to build, with its file (None for the bundled course), and the formats to render."""
 
-    Runs in a worker (or in this process, for one job); `send` takes the counts of documents done.
+    path: Path | None
+    course: Course
+    source: str
+    """The digest of what the course was read from, for the records of its documents."""
+    formats: tuple[str, ...]
+
+
+@contextmanager
+def made_exporters(
+    exporters: Mapping[str, Exporter | CatalogueExporter], courses: Sequence[Course]
+) -> Iterator[None]:
+    """Use `exporters` (made by the build, by format) for the build's documents, and `courses` for
+    its catalogues, here and in the workers forked meanwhile. Why: a forked worker has them as they
+    are, where sending them would copy them (the catalogues' courses are all the build's)."""
+    _MADE.update(exporters)
+    _COURSES.extend(courses)
+    try:
+        yield
+    finally:
+        _MADE.clear()
+        _COURSES.clear()
+
+
+def _exporter(plan: Plan, name: str) -> Exporter | CatalogueExporter:
+    """The build's exporter of the format `name`: the one it made, or one made now.
+
+    Raises:
+        NcmwCourseError: It cannot be made.
+    """
+    from ncmw_course.exporting import get_exporter
+
+    made = _MADE.get(name)
+    return made if made is not None else get_exporter(name, **plan.options[name])
+
+
+def build_chunk(plan: Plan, chunk: list[Job], send: Callable[[int], None] | None) -> list[dict[str, Outcome]]:
+    """Render and write the documents of a chunk of courses; for each course, by format, the outcome.
+
+    Runs in a worker (or in this process); `send` takes the counts of documents done.
     """
     ticks = Ticks(send)
     try:
-        reports: list[list[BuildEvent]] = [[] for _ in chunk]
+        outcomes: list[dict[str, Outcome]] = [{} for _ in chunk]
         for info in plan.course_formats:
-            for events, event in zip(reports, _format_events(plan, info, chunk, ticks.tick), strict=True):
-                events.append(event)
-        return reports
+            wanted = [index for index, job in enumerate(chunk) if info.name in job.formats]
+            if wanted:
+                done = _format_outcomes(plan, info, [chunk[index] for index in wanted], ticks.tick)
+                for index, outcome in zip(wanted, done, strict=True):
+                    outcomes[index][info.name] = outcome
+        return outcomes
     finally:
         ticks.flush()
 
 
-def _format_events(
-    plan: Plan, info: ExporterInfo, chunk: list[Task], tick: Callable[[int], None]
-) -> list[BuildEvent]:
-    """One format for each course of a chunk: what became of its document.
+def _format_outcomes(
+    plan: Plan, info: ExporterInfo, jobs: list[Job], tick: Callable[[int], None]
+) -> list[Outcome]:
+    """One format for each of `jobs`: what became of its document.
 
     A course that lacks what the format declares as required is not rendered: its result is the
     format's refusal, as ``render`` would raise it.
     """
-    from ncmw_course.exporting import get_exporter, render_each
+    from ncmw_course.exporting import render_each
 
-    courses = [course for _, course in chunk]
+    courses = [job.course for job in jobs]
     try:
-        exporter = get_exporter(info.name, **plan.options[info.name])
+        exporter = _exporter(plan, info.name)
         refusals = [_refusal(exporter, info.name, course) for course in courses]
         ready = [course for course, refused in zip(courses, refusals, strict=True) if refused is None]
         rendered = iter(render_each(exporter, ready, info.name, tick))
@@ -70,10 +120,14 @@ def _format_events(
     except NcmwCourseError as error:  # the exporter cannot be made: no course gets this format
         results = [error] * len(courses)
         tick(len(courses))
-    return [
-        _outcome(plan, info, path, course, result)
-        for (path, course), result in zip(chunk, results, strict=True)
-    ]
+    return [_outcome(plan, info, job, result) for job, result in zip(jobs, results, strict=True)]
+
+
+def refused(plan: Plan, exporter: object, info: ExporterInfo, job: Job) -> Outcome | None:
+    """The outcome of a format the course is not ready for, settled without rendering; None when
+    the course is ready (or the format requires nothing)."""
+    refusal = _refusal(exporter, info.name, job.course)
+    return None if refusal is None else _outcome(plan, info, job, refusal)
 
 
 def _refusal(exporter: object, name: str, course: Course) -> NcmwCourseError | None:
@@ -90,27 +144,34 @@ def _refusal(exporter: object, name: str, course: Course) -> NcmwCourseError | N
     return None
 
 
-def _outcome(
-    plan: Plan, info: ExporterInfo, path: Path | None, course: Course, result: bytes | NcmwCourseError
-) -> BuildEvent:
+def _outcome(plan: Plan, info: ExporterInfo, job: Job, result: bytes | NcmwCourseError) -> Outcome:
     """The document written, or the format skipped for the course, or the problem."""
-    from ncmw_course._files import refuse_inputs, write_atomically
-
+    course, path = job.course, job.path
     if isinstance(result, bytes):
         target = plan.output_dir / output_name(info, course)
-        try:
-            refuse_inputs(target, plan.inputs)
-            write_atomically(target, result)
-        except NcmwCourseError as error:
-            return Failed(str(error), info.name, course.slug)
-        return Wrote(target, info.name, course.slug)
+        return _written(plan, target, result, info.name, course.slug, job.source)
     if isinstance(result, NotReadyError) and not plan.strict:
-        return Skipped(info.name, course.slug, _not_ready(info, path, result))
+        return Skipped(info.name, course.slug, _not_ready(info, path, result)), None
     if isinstance(result, NotReadyError):
         result = not_ready_for_file(result, path, declares=info.requirement_level is not None)
     if isinstance(result, MissingToolError) and not plan.strict:
-        return Skipped(info.name, course.slug, str(result))
-    return Failed(str(result), info.name, course.slug, getattr(result, "details", None))
+        return Skipped(info.name, course.slug, str(result)), None
+    return Failed(str(result), info.name, course.slug, getattr(result, "details", None)), None
+
+
+def _written(plan: Plan, target: Path, data: bytes, name: str, slug: str | None, source: str) -> Outcome:
+    """Write a document: its event, and its record when its format has a fingerprint."""
+    from ncmw_course._files import write_atomically
+    from ncmw_course._manifest import record_of
+
+    try:
+        plan.inputs.refuse(target)
+        write_atomically(target, data)
+    except NcmwCourseError as error:
+        return Failed(str(error), name, slug), None
+    fingerprint = plan.fingerprints.get(name)
+    record = None if fingerprint is None else record_of(target, data, source, fingerprint)
+    return Wrote(target, name, slug), record
 
 
 def _not_ready(info: ExporterInfo, path: Path | None, error: NotReadyError) -> str:
@@ -120,6 +181,21 @@ def _not_ready(info: ExporterInfo, path: Path | None, error: NotReadyError) -> s
     if info.requirement_level is None:
         return reason
     return f"{reason} (see '{check_command(info.name, path)}')"
+
+
+def build_catalogue(plan: Plan, info: ExporterInfo, courses: Sequence[Course] | None, source: str) -> Outcome:
+    """Render and write one catalogue of `courses`, or of those :func:`made_exporters` holds for
+    None (`source`: the digest of the list)."""
+    from ncmw_course.exporting import render_catalogue_with
+
+    if courses is None:
+        assert _COURSES, "a worker that was not forked by the build has none of its courses"
+        courses = _COURSES
+    try:
+        data = render_catalogue_with(_exporter(plan, info.name), courses, info.name)
+    except NcmwCourseError as error:
+        return Failed(str(error), info.name, details=getattr(error, "details", None)), None
+    return _written(plan, plan.output_dir / output_name(info), data, info.name, None, source)
 
 
 class Ticks:
@@ -147,103 +223,3 @@ class Ticks:
         if self.send is not None and self.pending:
             self.send(self.pending)
             self.pending = 0
-
-
-class Workers:
-    """Runs the build's steps in this process (one job) or on a pool of `jobs` processes.
-
-    With `ticks`, the workers send the counts of documents done through a queue of a manager
-    process: its proxy goes with each task, where a plain queue could only be handed to a worker
-    when the pool starts, and kept by it in a global.
-    """
-
-    def __init__(self, jobs: int, *, ticks: bool) -> None:
-        self.jobs = jobs
-        self.ticks = ticks
-        self.stack = contextlib.ExitStack()
-        self.pool: ProcessPoolExecutor | None = None
-        self.queue: queue.Queue[int] | None = None
-
-    def __enter__(self) -> Self:
-        if self.jobs > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            if self.ticks:
-                self.queue = self.stack.enter_context(multiprocessing.Manager()).Queue()
-            self.pool = ProcessPoolExecutor(
-                max_workers=self.jobs, initializer=_leave_interrupts_to_the_parent
-            )
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, *exc_info: object) -> None:
-        try:
-            if self.pool is not None:
-                if kind is None:
-                    self.pool.shutdown(wait=True)
-                else:  # stopped or failed: the workers stop now, not after their chunks
-                    _stop(self.pool)
-        finally:
-            self.stack.close()
-
-    def map(self, function: Callable[[T], U], items: Sequence[T]) -> Iterator[U]:
-        """``function`` over `items`, results in order."""
-        if self.pool is None:
-            return map(function, items)
-        # a few chunks per worker: fewer round trips than one item each, still balanced
-        return self.pool.map(function, items, chunksize=max(1, len(items) // (self.jobs * 8)))
-
-    def build(
-        self, plan: Plan, chunks: list[list[Task]], advance: Callable[[int], None]
-    ) -> Iterator[list[BuildEvent]]:
-        """Each course's events, in order; calls `advance` with the documents done meanwhile."""
-        if self.pool is None:
-            for chunk in chunks:
-                yield from build_chunk(plan, chunk, advance if self.ticks else None)
-            return
-        send = self.queue.put if self.queue is not None else None
-        futures = [self.pool.submit(build_chunk, plan, chunk, send) for chunk in chunks]
-        for future in futures:
-            while self.queue is not None and not future.done():
-                self._drain(advance, wait=0.05)
-            reports = future.result()
-            if self.queue is not None:
-                self._drain(advance, wait=0)
-            yield from reports
-
-    def _drain(self, advance: Callable[[int], None], wait: float) -> None:
-        import queue
-
-        assert self.queue is not None
-        try:
-            advance(self.queue.get(timeout=wait) if wait else self.queue.get_nowait())
-            while True:
-                advance(self.queue.get_nowait())
-        except queue.Empty:
-            pass
-
-
-def _leave_interrupts_to_the_parent() -> None:
-    """In a worker: Ctrl-C (sent to the whole process group) is the parent's to handle, and SIGTERM,
-    which the parent sends to stop us, ends the worker (not the handler a forked worker inherits)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool's workers at once: SIGTERM, then SIGKILL for any still running after a second.
-
-    Why: ``shutdown`` waits for every started chunk to finish, so that a build told to stop went on
-    writing for seconds, and kept the output pipes of whoever waited for it open.
-    """
-    processes = list(getattr(pool, "_processes", {}).values())  # CPython keeps its workers there
-    for process in processes:
-        process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.join(timeout=1)
-        if process.is_alive():
-            process.kill()
-            process.join(timeout=1)

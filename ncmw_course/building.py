@@ -14,16 +14,25 @@
 files of folders, or the bundled course), loads them all and refuses a second course with a slug
 before anything is written, renders and writes every per-course format of the valid courses,
 then each catalogue format once for all of them. What happens is reported as events, in the order
-of the courses: :class:`Planned` once the courses are loaded, then :class:`Wrote`,
-:class:`Skipped` and :class:`Failed`, and with ``ticks=True`` :class:`Progress` as documents are
-rendered. :func:`output_name` names the files. A problem with a course or a file is an event and
-the build goes on; only a mistake in the arguments (an unknown format or option) is raised.
+of the courses: :class:`Planned` once the courses are loaded, then :class:`Wrote`, :class:`Kept`,
+:class:`Skipped` and :class:`Failed`, then the catalogues' and :class:`Removed`; and with
+``ticks=True`` :class:`Progress` as documents are rendered. :func:`output_name` names the files. A
+problem with a course or a file is an event and the build goes on; only a mistake in the arguments
+(an unknown format or option) is raised.
 
-How the work is spread: rendering is pure Python, so the courses are loaded and then rendered on
-a pool of `jobs` processes (threads would share one core), in :func:`chunks`. Each task carries
-all its worker needs (the plan, its courses, and where to send its progress), so a worker keeps no
-state between tasks. An exporter that :class:`~ncmw_course.exporting.RendersMany` (pdf) gets a
-whole chunk at once. The reports come back per chunk, and are passed on in the order of the courses.
+A build into a folder it built before makes only what changed. The folder's manifest
+(``.ncmw-course-build.json``, :mod:`ncmw_course._manifest`) records each document written, and a
+document whose course file, exporter and its version, options and environment are the same, and
+whose file is as written, is :class:`Kept`; the catalogues are made again only when a course
+changed. Documents of courses no longer built are :class:`Removed`. ``force=True`` makes
+everything again. See :mod:`ncmw_course._incremental`.
+
+How the work is spread: the courses are loaded in this process (a tenth of a millisecond each),
+then rendered, and the catalogues made, on a pool of `jobs` processes forked once the exporters
+have imported what they render with (:mod:`ncmw_course._pool`); a small build stays in this
+process. Per-course documents go in :func:`chunks`; an exporter that
+:class:`~ncmw_course.exporting.RendersMany` (pdf) gets a whole chunk at once. The reports come back
+per chunk, and are passed on in the order of the courses.
 
 Imports neither click nor a rendering library.
 """
@@ -35,21 +44,40 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
+from ncmw_course._build_events import (
+    BUNDLED,
+    STDIN,
+    BuildEvent,
+    BuildSummary,
+    Failed,
+    Kept,
+    Planned,
+    Progress,
+    Removed,
+    Skipped,
+    Wrote,
+    output_name,
+)
 from ncmw_course.errors import ExportError, NcmwCourseError, UnknownExporterError
 
 if TYPE_CHECKING:
-    from ncmw_course.exporting import ExporterInfo
-    from ncmw_course.model import Course
+    from ncmw_course._files import Inputs
+    from ncmw_course._incremental import Decision
+    from ncmw_course._workers import Job
+    from ncmw_course.exporting import CatalogueExporter, Exporter, ExporterInfo
 
 __all__ = [
     "BUNDLED",
+    "STDIN",
     "BuildEvent",
     "BuildSummary",
     "Failed",
+    "Kept",
     "Planned",
     "Progress",
+    "Removed",
     "Skipped",
     "Wrote",
     "build",
@@ -59,127 +87,9 @@ __all__ = [
 
 T = TypeVar("T")
 
-BUNDLED = "the bundled course"
-"""How reports name the bundled course, which has no file name of its own."""
-STDIN = "-"
-"""A course file named ``-`` is read from standard input (in this process, not by a worker)."""
-
-
-@dataclass(frozen=True)
-class Planned:
-    """The courses are loaded, and the documents to render are known."""
-
-    files: int
-    """The course files found; the bundled course counts as one."""
-    courses: int
-    """The valid courses, each with a slug of its own, that are built."""
-    documents: int
-    """The per-course documents to render (the courses times the per-course formats)."""
-
-
-@dataclass(frozen=True)
-class Wrote:
-    """A document was written."""
-
-    path: Path
-    format: str
-    course: str | None
-    """The course's slug; ``None`` for a catalogue of all courses."""
-
-    def __str__(self) -> str:
-        return f"Wrote {self.path}"
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A format was not made for a course: the course is not ready for it, or a program it needs is missing.
-
-    With ``strict=True`` these are :class:`Failed` instead.
-    """
-
-    format: str
-    course: str
-    """The course's slug."""
-    reason: str
-    """Why, and what to do, such as ``not ready; missing price (see 'ncmw-course check …')``."""
-
-    def __str__(self) -> str:
-        return f"Skipped {self.format} for {self.course}: {self.reason}"
-
-
-@dataclass(frozen=True)
-class Failed:
-    """A problem: a course file that is not a valid course, a second course with a slug, a document
-    that could not be rendered or written."""
-
-    message: str
-    format: str | None = None
-    """The format, when the problem is one document's."""
-    course: str | None = None
-    """The course's slug, when the problem is one course's document."""
-    details: str | None = None
-    """More for those who look into it: the traceback of a third-party exporter's bug."""
-
-    def __str__(self) -> str:
-        return f"Error: {self.message}"
-
-
-@dataclass(frozen=True)
-class Progress:
-    """More documents were rendered (with ``ticks=True``): for a progress bar of :attr:`Planned.documents`."""
-
-    documents: int
-
-
-BuildEvent: TypeAlias = Planned | Wrote | Skipped | Failed | Progress
-"""What :func:`build` reports as it goes."""
-
-
-@dataclass(frozen=True)
-class BuildSummary:
-    """What a build did, counted."""
-
-    output_dir: Path
-    courses: int
-    """The valid courses built."""
-    written: int
-    skipped: int
-    failures: int
-    """The problems reported as :class:`Failed`."""
-
-    @property
-    def ok(self) -> bool:
-        """Whether nothing was reported as :class:`Failed` (``ncmw-course build`` then exits 0)."""
-        return not self.failures
-
-    def __str__(self) -> str:
-        line = (
-            f"Built {_count(self.written, 'file')} for {_count(self.courses, 'course')} in {self.output_dir}"
-        )
-        if self.skipped:
-            line += f"; skipped {_count(self.skipped, 'file')}"
-        if self.failures:
-            line += f"; {_count(self.failures, 'problem')} reported above"
-        return line
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def output_name(info: ExporterInfo, course: Course | None = None) -> str:
-    """The file name of a format's document: ``<slug><extension>`` for a course, or
-    ``catalogue<extension>`` for a catalogue format (which takes no `course`).
-
-    Raises:
-        ValueError: A per-course format without a course.
-    """
-    if info.scope == "catalogue":
-        return f"catalogue{info.file_extension}"
-    if course is None:
-        msg = f"the format {info.name!r} makes one file per course; name the course"
-        raise ValueError(msg)
-    return f"{course.slug}{info.file_extension}"
+POOL_WORK_MS = 150
+"""A build whose rendering is estimated at less than this many milliseconds stays in this process:
+starting a pool and sending it the work would cost more than a second core gives back."""
 
 
 @dataclass(frozen=True)
@@ -192,18 +102,22 @@ class Plan:
     options: Mapping[str, Mapping[str, object]]
     """By format: the options it declares and was given."""
     strict: bool
-    inputs: tuple[Path, ...] = ()
+    inputs: Inputs = dataclasses.field(default_factory=lambda: _no_inputs())
     """The files the build reads (course files, a template): never written over."""
     broken: tuple[Failed, ...] = ()
     """The formats that cannot be loaded, each with why: skipped, and reported first."""
+    fingerprints: Mapping[str, str | None] = dataclasses.field(default_factory=dict)
+    """By format, its fingerprint (:mod:`ncmw_course._fingerprints`); None: never kept."""
 
     @property
     def course_formats(self) -> tuple[ExporterInfo, ...]:
         return tuple(info for info in self.formats if info.scope == "course")
 
 
-Task: TypeAlias = "tuple[Path | None, Course]"
-"""A course to build, with its file (``None`` for the bundled course)."""
+def _no_inputs() -> Inputs:
+    from ncmw_course._files import Inputs
+
+    return Inputs(())
 
 
 class _Report:
@@ -211,7 +125,7 @@ class _Report:
 
     def __init__(self, on_event: Callable[[BuildEvent], None] | None) -> None:
         self.on_event = on_event or (lambda _event: None)
-        self.counts = {Wrote: 0, Skipped: 0, Failed: 0}
+        self.counts = dict.fromkeys((Wrote, Kept, Removed, Skipped, Failed), 0)
 
     def __call__(self, event: BuildEvent) -> None:
         if type(event) in self.counts:
@@ -222,8 +136,9 @@ class _Report:
         self(Progress(documents))
 
     def summary(self, output_dir: Path, courses: int) -> BuildSummary:
+        counts = self.counts
         return BuildSummary(
-            output_dir, courses, self.counts[Wrote], self.counts[Skipped], self.counts[Failed]
+            output_dir, courses, counts[Wrote], counts[Skipped], counts[Failed], counts[Kept], counts[Removed]
         )
 
 
@@ -237,6 +152,7 @@ def build(
     jobs: int | None = None,
     on_event: Callable[[BuildEvent], None] | None = None,
     ticks: bool = False,
+    force: bool = False,
 ) -> BuildSummary:
     """Write every format (or those named) of every course into `output_dir`, reporting events.
 
@@ -249,10 +165,13 @@ def build(
             declare it.
         strict: Report a format a course is not ready for, or whose program is missing, as
             :class:`Failed` rather than :class:`Skipped`.
-        jobs: How many processes render at once; by default one per CPU, never more than courses.
+        jobs: How many processes render at once; by default one per CPU, never more than there is
+            work for. A small build stays in this process.
         on_event: Called with each event, in the order of the courses, as the build goes.
         ticks: Also report :class:`Progress` as documents are rendered (for a progress bar); in a
             build on several processes, this starts a small process that carries the counts.
+        force: Make every document again, even those that the build before made from the same
+            course file, exporter, options and environment.
 
     Returns:
         The counts, whose ``str`` is the build's last line, as ``ncmw-course build`` prints it.
@@ -264,8 +183,9 @@ def build(
         UnknownExporterError: A format is not registered.
         ExportError: No format of the build takes one of the `options`.
     """
-    from ncmw_course._courses import course_files, inputs, load_all
-    from ncmw_course._workers import Workers
+    from ncmw_course._courses import course_files, inputs
+    from ncmw_course._files import Inputs
+    from ncmw_course._fingerprints import fingerprints
 
     plan = _plan(output_dir, formats, options or {}, strict)
     report = _Report(on_event)
@@ -273,25 +193,138 @@ def build(
         report(failure)
     paths = [courses] if isinstance(courses, str | os.PathLike) else courses
     files = course_files([Path(path) for path in paths], report)
-    plan = dataclasses.replace(plan, inputs=inputs(files, options or {}))
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    exporters = _exporters(plan)
+    plan = dataclasses.replace(
+        plan,
+        inputs=Inputs(inputs(files, options or {})),
+        fingerprints=fingerprints(plan.formats, plan.options, exporters),
+    )
     try:
-        with Workers(jobs, ticks=ticks) as workers:
-            outcomes = load_all(files, workers)
-            tasks = [outcome for outcome in outcomes if not isinstance(outcome, Failed)]
-            report(Planned(len(files), len(tasks), len(tasks) * len(plan.course_formats)))
-            reports = workers.build(plan, chunks(tasks, jobs), report.advance)
-            for outcome in outcomes:  # in the order of the files
-                for event in [outcome] if isinstance(outcome, Failed) else next(reports):
-                    report(event)
-        _catalogues(plan, [course for _, course in tasks], report)
+        built = _run(plan, files, exporters, report, jobs=jobs, ticks=ticks, force=force)
     except BaseException:  # stopped (Ctrl-C, SIGTERM) or failed: the workers are stopped; no half files
         from ncmw_course._files import remove_unfinished
 
         if plan.output_dir.is_dir():
             remove_unfinished(plan.output_dir)
         raise
-    return report.summary(plan.output_dir, len(tasks))
+    return report.summary(plan.output_dir, built)
+
+
+def _exporters(plan: Plan) -> dict[str, Exporter | CatalogueExporter]:
+    """The exporter of each format that can be made; one that cannot says why when it is used."""
+    from ncmw_course.exporting import get_exporter
+
+    made = {}
+    for info in plan.formats:
+        try:
+            made[info.name] = get_exporter(info.name, **plan.options[info.name])
+        except NcmwCourseError:
+            continue
+    return made
+
+
+def _run(
+    plan: Plan,
+    files: list[Path | None],
+    exporters: Mapping[str, Exporter | CatalogueExporter],
+    report: _Report,
+    *,
+    jobs: int | None,
+    ticks: bool,
+    force: bool,
+) -> int:
+    """Load, plan, render and write, remove what is stale, and record it all; the courses built."""
+    from ncmw_course._courses import Loaded, load_all
+    from ncmw_course._incremental import (
+        catalogue_events,
+        catalogue_source,
+        course_events,
+        decide,
+        finish,
+        kept_catalogue,
+    )
+    from ncmw_course._manifest import read_manifest
+    from ncmw_course._pool import Workers
+
+    outcomes = load_all(files)
+    loaded = [outcome for outcome in outcomes if isinstance(outcome, Loaded)]
+    previous = read_manifest(plan.output_dir)
+    usable = None if force else previous
+    decisions = [decide(plan, usable, item) for item in loaded]
+    _settle_refusals(plan, exporters, decisions)
+    source = catalogue_source(loaded)
+    catalogues = [info for info in plan.formats if info.scope == "catalogue"] if loaded else []
+    kept = {info.name: kept_catalogue(plan, usable, info, source) for info in catalogues}
+    report(Planned(len(files), len(loaded), sum(len(decision.render) for decision in decisions)))
+    todo = [_job(decision) for decision in decisions if decision.render]
+    to_make = [(info, source) for info in catalogues if kept[info.name] is None]
+    processes = _processes(jobs, exporters, todo, len(to_make) * len(loaded))
+    courses = [item.course for item in loaded]
+    with Workers(processes, ticks=ticks, exporters=exporters, courses=courses) as workers:
+        chunked, made = workers.run(plan, chunks(todo, processes), to_make, report.advance)
+        rendered = (outcome for chunk in chunked for outcome in chunk)
+        by_course = iter(decisions)
+        for outcome in outcomes:  # in the order of the files
+            if isinstance(outcome, Failed):
+                report(outcome)
+            else:
+                course_events(plan, next(by_course), rendered, report)
+        outcomes_made = dict(zip((info.name for info, _ in to_make), made(), strict=True))
+        records = catalogue_events(plan, catalogues, kept, outcomes_made, report)
+    failed = [file for file, outcome in zip(files, outcomes, strict=True) if isinstance(outcome, Failed)]
+    finish(plan, previous, decisions, failed, records, report)
+    return len(loaded)
+
+
+def _settle_refusals(
+    plan: Plan, exporters: Mapping[str, Exporter | CatalogueExporter], decisions: Sequence[Decision]
+) -> None:
+    """Settle here the formats a course is not ready for (a quick check), rather than send the
+    course to a worker to be refused: a build of 1000 courses without EDU-DEX codes sent all."""
+    from ncmw_course._workers import refused
+
+    for info in plan.course_formats:
+        exporter = exporters.get(info.name)
+        if info.requirement_level != "required" or exporter is None:
+            continue
+        for decision in decisions:
+            if info.name in decision.render:
+                outcome = refused(plan, exporter, info, _job(decision))
+                if outcome is not None:
+                    decision.settled[info.name] = outcome
+                    decision.render.remove(info.name)
+
+
+def _job(decision: Decision) -> Job:
+    from ncmw_course._workers import Job
+
+    item = decision.loaded
+    return Job(item.path, item.course, item.source, tuple(decision.render))
+
+
+def _processes(
+    requested: int | None,
+    exporters: Mapping[str, Exporter | CatalogueExporter],
+    todo: Sequence[Job],
+    catalogue_courses: int,
+) -> int:
+    """How many processes to build on: `requested` (one per CPU), never more than there are tasks
+    for, and one when the work is too small for a pool to pay (:data:`POOL_WORK_MS`).
+
+    The work is estimated per document: ~3 ms, and a second for LibreOffice's start when an
+    exporter that renders many has work; and ~0.5 ms per course of each catalogue made.
+    """
+    from ncmw_course.exporting import RendersMany
+
+    wanted = requested or os.cpu_count() or 1
+    many = {name for name, exporter in exporters.items() if isinstance(exporter, RendersMany)}
+    documents = sum(len(job.formats) for job in todo)
+    work = 3 * documents + 1000 * any(many.intersection(job.formats) for job in todo)
+    work += catalogue_courses // 2
+    tasks = len(todo) + (1 if catalogue_courses else 0)
+    if wanted == 1 or work < POOL_WORK_MS or tasks < 2:
+        return 1
+    return min(wanted, tasks)
 
 
 def _plan(
@@ -318,26 +351,6 @@ def _plan(
         for name, names in declared.items()
     }
     return Plan(Path(output_dir), tuple(infos), chosen, strict, broken=tuple(broken))
-
-
-def _catalogues(plan: Plan, courses: list[Course], report: Callable[[BuildEvent], None]) -> None:
-    """Write each catalogue format once, for all the courses built."""
-    from ncmw_course._files import refuse_inputs, write_atomically
-    from ncmw_course.exporting import render_catalogue
-
-    if not courses:
-        return
-    for info in plan.formats:
-        if info.scope != "catalogue":
-            continue
-        target = plan.output_dir / output_name(info)
-        try:
-            refuse_inputs(target, plan.inputs)
-            write_atomically(target, render_catalogue(courses, info.name, **plan.options[info.name]))
-        except NcmwCourseError as error:
-            report(Failed(str(error), info.name, details=getattr(error, "details", None)))
-        else:
-            report(Wrote(target, info.name, None))
 
 
 def chunks(tasks: list[T], jobs: int) -> list[list[T]]:

@@ -100,6 +100,7 @@ def test_build_skips_it_and_builds_the_others(runner: CliRunner, tmp_path: Path)
         ),
     )
     assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == [
+        ".ncmw-course-build.json",
         "catalogue.json",
         f"{SLUG}.html",
         f"{SLUG}.json",

@@ -56,6 +56,7 @@ def test_builds_a_folder_from_python(tmp_path: Path, folder: Path) -> None:
     assert summary == BuildSummary(out, courses=2, written=3, skipped=0, failures=0)
     assert (summary.ok, str(summary)) == (True, f"Built 3 files for 2 courses in {out}")
     assert sorted(path.name for path in out.iterdir()) == [
+        ".ncmw-course-build.json",  # what the build made, for the next one
         "catalogue.json",
         "gespreksvoering-bij-scheiding.json",
         "minimale-cursus.json",
@@ -138,7 +139,10 @@ def test_no_ticks_unless_asked(tmp_path: Path, folder: Path) -> None:
 def test_the_bundled_course_by_default(tmp_path: Path) -> None:
     """With no course, the bundled course is built."""
     summary = build(output_dir=tmp_path, formats=["json"])
-    assert [path.name for path in tmp_path.iterdir()] == ["ontrouw-binnen-de-relatie.json"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        ".ncmw-course-build.json",
+        "ontrouw-binnen-de-relatie.json",
+    ]
     assert str(summary) == f"Built 1 file for 1 course in {tmp_path}"
 
 

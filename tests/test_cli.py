@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from ncmw_course import load_course, render
 from ncmw_course._cli_params import BUILT_IN_FLAGS
+from ncmw_course._manifest import MANIFEST
 from ncmw_course.cli import cli
 from ncmw_course.exporting import exporter_info, exporter_names
 
@@ -359,6 +360,7 @@ class TestBuild:
             "Built 9 files for 1 course in dist; skipped 1 file\n"
         )
         assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == [
+            ".ncmw-course-build.json",
             "catalogue.html",
             "catalogue.json",
             "catalogue.jsonld",
@@ -404,7 +406,10 @@ class TestBuild:
         assert result.stderr.endswith(
             "Wrote dist/minimale-cursus.json\nBuilt 1 file for 1 course in dist; 1 problem reported above\n"
         )
-        assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == ["minimale-cursus.json"]
+        assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == [
+            ".ncmw-course-build.json",
+            "minimale-cursus.json",
+        ]
 
     def test_two_courses_with_one_slug(self, runner: CliRunner) -> None:
         """Two courses that would write the same files are refused, not overwritten."""
@@ -746,8 +751,8 @@ class TestBuildJobs:
         assert (one.exit_code, two.exit_code) == (0, 0)
         assert two.stderr == one.stderr.replace("one/", "two/").replace(" in one\n", " in two\n")
         assert one.stderr.endswith("Built 10 files for 3 courses in one\n")
-        written = sorted(path.name for path in (tmp_path / "one").iterdir())
-        assert written == sorted(path.name for path in (tmp_path / "two").iterdir())
+        written = sorted(path.name for path in (tmp_path / "one").iterdir() if path.name != MANIFEST)
+        assert written == sorted(path.name for path in (tmp_path / "two").iterdir() if path.name != MANIFEST)
         assert len(written) == 10
         for name in written:
             assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name

@@ -258,7 +258,8 @@ class TestRenderMany:
             cli, ["build", str(folder), "-f", "pdf", "--jobs", "1", "-o", str(tmp_path / "out")]
         )
         assert result.exit_code == 0, result.output
-        assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [f"c{i}.pdf" for i in range(4)]
+        made = sorted(path.name for path in (tmp_path / "out").iterdir())
+        assert made == [".ncmw-course-build.json", *(f"c{i}.pdf" for i in range(4))]
         assert counted_soffice.read_text(encoding="utf-8").splitlines() == ["started"]
 
 
