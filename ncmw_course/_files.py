@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import stat
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ncmw_course.errors import OutputError
 
-__all__ = ["Inputs", "refuse_inputs", "remove_unfinished", "write_atomically"]
+__all__ = ["Inputs", "refuse_inputs", "remove_unfinished", "write_all", "write_atomically"]
 
 _KEPT_MODE_BITS = 0o775
 """The permission bits a replaced file passes on: no set-ID, sticky or world-write bit."""
@@ -137,6 +139,16 @@ def _write_through(path: Path, data: bytes) -> None:
 
 def _replace(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, then rename it over `path`."""
+    temporary = _temporary(path, data, sync=True)
+    try:
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _temporary(path: Path, data: bytes, *, sync: bool) -> Path:
+    """A temporary file beside `path` that holds `data` (on disk when `sync`), with `path`'s permissions."""
     _make_folder(path.parent)
     # A short name of its own: a long file name plus a suffix could pass the file system's limit.
     # (os.urandom, as secrets.token_hex does: importing secrets imports random, a few ms of every command.)
@@ -146,13 +158,101 @@ def _replace(path: Path, data: bytes) -> None:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         with contextlib.suppress(FileNotFoundError):
             temporary.chmod(stat.S_IMODE(path.stat().st_mode) & _KEPT_MODE_BITS)
-        temporary.replace(path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    return temporary
+
+
+def write_all(documents: Sequence[tuple[Path, bytes]]) -> list[OutputError | None]:
+    """Write each document as :func:`write_atomically` does, with one flush to disk for them all.
+
+    Each goes to a temporary file; then the file system is synced once (``syncfs``, where Linux
+    has it; else each file is synced), and only then is each renamed over its path. Why: syncing
+    each of a build's thousands of files took 0.4 to 3 ms a file on a shared machine, a quarter of
+    the build; once for a chunk's documents it costs about as much as for one.
+
+    Returns:
+        For each document, None when it was written, or why it was not (the others are written).
+    """
+    errors: list[OutputError | None] = [None] * len(documents)
+    pending: list[tuple[int, Path, Path]] = []  # (index, temporary, target)
+    renamed = 0
+    try:
+        for index, (path, data) in enumerate(documents):
+            try:
+                target = _target(path)
+                if target is None:
+                    _write_through(path, data)
+                else:
+                    pending.append((index, _temporary(target, data, sync=False), target))
+            except OutputError as error:
+                errors[index] = error
+            except OSError as error:
+                errors[index] = OutputError(_reason(path, error))
+        try:
+            _sync(
+                {temporary.parent for _, temporary, _ in pending}, [temporary for _, temporary, _ in pending]
+            )
+        except OSError as error:  # none is written: the temporary files go (below)
+            for index, _, _ in pending:
+                errors[index] = OutputError(_reason(documents[index][0], error))
+            return errors
+        for index, temporary, target in pending:
+            try:
+                temporary.replace(target)
+            except OSError as error:
+                errors[index] = OutputError(_reason(documents[index][0], error))
+            renamed += 1
+    finally:  # stopped midway, or a bug: no temporary file is left
+        for _, temporary, _ in pending[renamed:]:
+            temporary.unlink(missing_ok=True)
+        for index, temporary, _ in pending[:renamed]:
+            if errors[index] is not None:
+                temporary.unlink(missing_ok=True)
+    return errors
+
+
+def _sync(folders: set[Path], files: Sequence[Path]) -> None:
+    """Get `files` onto the disk: one ``syncfs`` per file system of `folders` where Linux has it, else
+    an ``fsync`` of each file."""
+    if not files:
+        return
+    syncfs = _syncfs()
+    if syncfs is not None:
+        done = True
+        for folder in folders:
+            descriptor = os.open(folder, os.O_RDONLY)
+            try:
+                done = syncfs(descriptor) == 0 and done
+            finally:
+                os.close(descriptor)
+        if done:
+            return
+    for path in files:
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+@functools.cache
+def _syncfs() -> Callable[[int], int] | None:
+    """Linux's ``syncfs`` (glibc), or None where there is none."""
+    if sys.platform != "linux":
+        return None
+    import ctypes
+
+    try:
+        function: Callable[[int], int] = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    return function
 
 
 def _make_folder(folder: Path) -> None:

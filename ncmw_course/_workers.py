@@ -120,7 +120,16 @@ def _format_outcomes(
     except NcmwCourseError as error:  # the exporter cannot be made: no course gets this format
         results = [error] * len(courses)
         tick(len(courses))
-    return [_outcome(plan, info, job, result) for job, result in zip(jobs, results, strict=True)]
+    documents = [
+        (plan.output_dir / output_name(info, job.course), result, job.course.slug, job.source)
+        for job, result in zip(jobs, results, strict=True)
+        if isinstance(result, bytes)
+    ]
+    written = iter(_write(plan, info.name, documents))
+    return [
+        next(written) if isinstance(result, bytes) else _outcome(plan, info, job, result)
+        for job, result in zip(jobs, results, strict=True)
+    ]
 
 
 def refused(plan: Plan, exporter: object, info: ExporterInfo, job: Job) -> Outcome | None:
@@ -144,12 +153,9 @@ def _refusal(exporter: object, name: str, course: Course) -> NcmwCourseError | N
     return None
 
 
-def _outcome(plan: Plan, info: ExporterInfo, job: Job, result: bytes | NcmwCourseError) -> Outcome:
-    """The document written, or the format skipped for the course, or the problem."""
+def _outcome(plan: Plan, info: ExporterInfo, job: Job, result: NcmwCourseError) -> Outcome:
+    """The format skipped for the course, or the problem."""
     course, path = job.course, job.path
-    if isinstance(result, bytes):
-        target = plan.output_dir / output_name(info, course)
-        return _written(plan, target, result, info.name, course.slug, job.source)
     if isinstance(result, NotReadyError) and not plan.strict:
         return Skipped(info.name, course.slug, _not_ready(info, path, result)), None
     if isinstance(result, NotReadyError):
@@ -159,19 +165,34 @@ def _outcome(plan: Plan, info: ExporterInfo, job: Job, result: bytes | NcmwCours
     return Failed(str(result), info.name, course.slug, getattr(result, "details", None)), None
 
 
-def _written(plan: Plan, target: Path, data: bytes, name: str, slug: str | None, source: str) -> Outcome:
-    """Write a document: its event, and its record when its format has a fingerprint."""
-    from ncmw_course._files import write_atomically
+def _write(plan: Plan, name: str, documents: Sequence[tuple[Path, bytes, str | None, str]]) -> list[Outcome]:
+    """Write documents of the format `name` together (:func:`~ncmw_course._files.write_all`): for each,
+    its event, and its record when the format has a fingerprint.
+
+    Args:
+        documents: Each document's path, bytes, course slug (None for a catalogue) and source.
+    """
+    from ncmw_course._files import write_all
     from ncmw_course._manifest import record_of
 
-    try:
-        plan.inputs.refuse(target)
-        write_atomically(target, data)
-    except NcmwCourseError as error:
-        return Failed(str(error), name, slug), None
+    problems: dict[int, NcmwCourseError | None] = {}
+    for index, (target, *_) in enumerate(documents):
+        try:
+            plan.inputs.refuse(target)
+        except NcmwCourseError as refusal:
+            problems[index] = refusal
+    writable = [index for index in range(len(documents)) if index not in problems]
+    problems.update(zip(writable, write_all([documents[index][:2] for index in writable]), strict=True))
     fingerprint = plan.fingerprints.get(name)
-    record = None if fingerprint is None else record_of(target, data, source, fingerprint)
-    return Wrote(target, name, slug), record
+    outcomes: list[Outcome] = []
+    for index, (target, data, slug, source) in enumerate(documents):
+        problem = problems[index]
+        if problem is not None:
+            outcomes.append((Failed(str(problem), name, slug), None))
+        else:
+            record = None if fingerprint is None else record_of(target, data, source, fingerprint)
+            outcomes.append((Wrote(target, name, slug), record))
+    return outcomes
 
 
 def _not_ready(info: ExporterInfo, path: Path | None, error: NotReadyError) -> str:
@@ -195,7 +216,8 @@ def build_catalogue(plan: Plan, info: ExporterInfo, courses: Sequence[Course] | 
         data = render_catalogue_with(_exporter(plan, info.name), courses, info.name)
     except NcmwCourseError as error:
         return Failed(str(error), info.name, details=getattr(error, "details", None)), None
-    return _written(plan, plan.output_dir / output_name(info), data, info.name, None, source)
+    (outcome,) = _write(plan, info.name, [(plan.output_dir / output_name(info), data, None, source)])
+    return outcome
 
 
 class Ticks:

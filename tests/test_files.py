@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ncmw_course._files import refuse_inputs, write_atomically
+from ncmw_course._files import refuse_inputs, write_all, write_atomically
 from ncmw_course.errors import OutputError
 
 
@@ -158,3 +158,76 @@ def test_an_input_file_is_refused_as_output(tmp_path: Path) -> None:
         f"{alias} is also an input of this command ({course}); write the output to another file"
     )
     refuse_inputs(tmp_path / "other.json", [course])
+
+
+class TestWriteAll:
+    """write_all: each document as write_atomically writes it, with one flush to disk for all."""
+
+    def test_each_is_written_and_a_problem_is_its_own(self, tmp_path: Path) -> None:
+        """A document that cannot be written (its path is a folder) is an error; the others are written."""
+        (tmp_path / "folder.json").mkdir()
+        old = tmp_path / "old.json"
+        old.write_bytes(b"old")
+        old.chmod(0o640)
+        errors = write_all(
+            [
+                (tmp_path / "a.json", b"a"),
+                (tmp_path / "folder.json", b"x"),
+                (old, b"new"),
+                (Path("/dev/null"), b"n"),
+            ]
+        )
+        assert [str(error) if error else None for error in errors] == [
+            None,
+            f"{tmp_path / 'folder.json'} is a folder; give a file name to write to",
+            None,
+            None,
+        ]
+        assert ((tmp_path / "a.json").read_bytes(), old.read_bytes()) == (b"a", b"new")
+        assert stat.S_IMODE(old.stat().st_mode) == 0o640
+        assert leftovers(tmp_path) == []
+
+    @pytest.mark.parametrize("syncfs", [True, False], ids=["syncfs", "fsync each"])
+    def test_they_are_on_disk_before_they_are_renamed(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, syncfs: bool
+    ) -> None:
+        """No document takes its name before the flush to disk, with syncfs or without."""
+        from ncmw_course import _files
+
+        calls: list[str] = []
+        real_fsync, real_replace, real_syncfs = os.fsync, Path.replace, _files._syncfs()
+        assert real_syncfs is not None  # Linux
+
+        def fsync(descriptor: int) -> None:
+            calls.append("fsync")
+            real_fsync(descriptor)
+
+        def syncfs_call(descriptor: int) -> int:
+            calls.append("syncfs")
+            return real_syncfs(descriptor)
+
+        def replace(self: Path, target: Path) -> Path:
+            calls.append("rename")
+            return real_replace(self, target)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        monkeypatch.setattr(_files, "_syncfs", lambda: syncfs_call if syncfs else None)
+        monkeypatch.setattr(Path, "replace", replace)
+        write_all([(tmp_path / "a.json", b"a"), (tmp_path / "b.json", b"b")])
+        assert calls == (["syncfs"] if syncfs else ["fsync", "fsync"]) + ["rename", "rename"]
+
+    def test_stopped_before_the_renames_it_leaves_nothing(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Stopped (SIGTERM raises) while flushing: no document is written and no temporary file left."""
+        from ncmw_course import _files
+
+        def stopped(_folders: object, _files: object) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(_files, "_sync", stopped)
+        (tmp_path / "a.json").write_bytes(b"old")
+        with pytest.raises(KeyboardInterrupt):
+            write_all([(tmp_path / "a.json", b"new"), (tmp_path / "b.json", b"b")])
+        assert (tmp_path / "a.json").read_bytes() == b"old"
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["a.json"]
