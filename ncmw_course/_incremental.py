@@ -11,7 +11,7 @@ valid now keeps its documents until it is fixed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -149,13 +149,10 @@ def next_manifest(
 
 
 def course_events(
-    plan: Plan,
-    decision: Decision,
-    rendered: Iterator[dict[str, Outcome]],
-    report: Callable[[BuildEvent], None],
+    plan: Plan, decision: Decision, rendered: Mapping[str, Outcome], report: Callable[[BuildEvent], None]
 ) -> None:
-    """Report a course's documents, kept or rendered, in the order of the formats."""
-    outcomes = {**decision.settled, **(next(rendered) if decision.render else {})}
+    """Report a course's documents, kept, settled or rendered, in the order of the formats."""
+    outcomes = {**decision.settled, **rendered}
     for info in plan.course_formats:
         record = decision.kept.get(info.name)
         if record is not None:

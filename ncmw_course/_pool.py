@@ -16,9 +16,10 @@ starts, and kept by it in a global.
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Self
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Self, TypeVar
 
 from ncmw_course._workers import Job, Outcome, build_catalogue, build_chunk, made_exporters
 from ncmw_course.errors import NcmwCourseError
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from ncmw_course.model import Course
 
 __all__ = ["Catalogue", "Workers"]
+
+T = TypeVar("T")
 
 Catalogue = tuple["ExporterInfo", str]
 """A catalogue to build: its format, and the digest of its courses."""
@@ -88,36 +91,45 @@ class Workers:
             self.stack.close()
 
     def run(
-        self, plan: Plan, chunks: list[list[Job]], catalogues: list[Catalogue], advance: Callable[[int], None]
-    ) -> tuple[Iterator[list[dict[str, Outcome]]], Callable[[], list[Outcome]]]:
-        """Build the chunks and the catalogues: each chunk's outcomes, in order, as they come, and a
-        call that gives the catalogues' outcomes once they are done. Calls `advance` with the counts of
-        documents done meanwhile.
+        self,
+        plan: Plan,
+        slow: list[list[Job]],
+        catalogues: list[Catalogue],
+        fast: list[list[Job]],
+        advance: Callable[[int], None],
+    ) -> tuple[list[Callable[[], list[dict[str, Outcome]]]], Callable[[], list[Outcome]]]:
+        """Build the chunks and the catalogues. For each chunk, slow ones first, a call that gives
+        its outcomes once they are done (here: that builds it, once); and a call that gives the
+        catalogues' outcomes. Calls `advance` with the counts of documents done meanwhile.
 
-        On the pool the catalogues start first, since each is one long task.
+        On the pool the longest tasks start first: the slow chunks (LibreOffice), the catalogues,
+        then the other chunks.
         """
+        chunks = [*slow, *fast]
         if self.pool is None:
             send = advance if self.ticks else None
-            reports = (build_chunk(plan, chunk, send) for chunk in chunks)
-            return reports, lambda: [build_catalogue(plan, info, None, source) for info, source in catalogues]
-        courses = None if self.forked else self.courses
-        pending = [
-            self.pool.submit(build_catalogue, plan, info, courses, source) for info, source in catalogues
-        ]
+            built: list[Callable[[], list[dict[str, Outcome]]]] = [
+                functools.cache(functools.partial(build_chunk, plan, chunk, send)) for chunk in chunks
+            ]
+            return built, lambda: [build_catalogue(plan, info, None, source) for info, source in catalogues]
         send = self.queue.put if self.queue is not None else None
-        futures = [self.pool.submit(build_chunk, plan, chunk, send) for chunk in chunks]
-        return self._in_order(futures, advance), lambda: [future.result() for future in pending]
+        first = [self.pool.submit(build_chunk, plan, chunk, send) for chunk in slow]
+        courses = None if self.forked else self.courses
+        made = [self.pool.submit(build_catalogue, plan, info, courses, source) for info, source in catalogues]
+        then = [self.pool.submit(build_chunk, plan, chunk, send) for chunk in fast]
+        waits: list[Callable[[], list[dict[str, Outcome]]]] = [
+            functools.partial(self._wait, future, advance) for future in (*first, *then)
+        ]
+        return waits, lambda: [self._wait(future, advance) for future in made]
 
-    def _in_order(
-        self, futures: list[Future[list[dict[str, Outcome]]]], advance: Callable[[int], None]
-    ) -> Iterator[list[dict[str, Outcome]]]:
-        for future in futures:
-            while self.queue is not None and not future.done():
-                self._drain(advance, wait=0.05)
-            reports = future.result()
-            if self.queue is not None:
-                self._drain(advance, wait=0)
-            yield reports
+    def _wait(self, future: Future[T], advance: Callable[[int], None]) -> T:
+        """The result of `future`, passing on the counts of documents done while it is awaited."""
+        while self.queue is not None and not future.done():
+            self._drain(advance, wait=0.05)
+        result = future.result()
+        if self.queue is not None:
+            self._drain(advance, wait=0)
+        return result
 
     def _drain(self, advance: Callable[[int], None], wait: float) -> None:
         import queue

@@ -60,6 +60,7 @@ from ncmw_course._build_events import (
     Wrote,
     output_name,
 )
+from ncmw_course._schedule import chunks
 from ncmw_course.errors import ExportError, NcmwCourseError, UnknownExporterError
 
 if TYPE_CHECKING:
@@ -86,10 +87,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-POOL_WORK_MS = 150
-"""A build whose rendering is estimated at less than this many milliseconds stays in this process:
-starting a pool and sending it the work would cost more than a second core gives back."""
 
 
 @dataclass(frozen=True)
@@ -245,6 +242,8 @@ def _run(
     )
     from ncmw_course._manifest import read_manifest
     from ncmw_course._pool import Workers
+    from ncmw_course._schedule import Schedule, processes
+    from ncmw_course.exporting import RendersMany
 
     outcomes = load_all(files)
     loaded = [outcome for outcome in outcomes if isinstance(outcome, Loaded)]
@@ -256,19 +255,21 @@ def _run(
     catalogues = [info for info in plan.formats if info.scope == "catalogue"] if loaded else []
     kept = {info.name: kept_catalogue(plan, usable, info, source) for info in catalogues}
     report(Planned(len(files), len(loaded), sum(len(decision.render) for decision in decisions)))
-    todo = [_job(decision) for decision in decisions if decision.render]
+    todo = {place: _job(decision) for place, decision in enumerate(decisions) if decision.render}
     to_make = [(info, source) for info in catalogues if kept[info.name] is None]
-    processes = _processes(jobs, exporters, todo, len(to_make) * len(loaded))
+    many = {name for name, exporter in exporters.items() if isinstance(exporter, RendersMany)}
+    count = processes(jobs, many, list(todo.values()), len(to_make) * len(loaded))
+    schedule = Schedule.of(todo, many, count)
     courses = [item.course for item in loaded]
-    with Workers(processes, ticks=ticks, exporters=exporters, courses=courses) as workers:
-        chunked, made = workers.run(plan, chunks(todo, processes), to_make, report.advance)
-        rendered = (outcome for chunk in chunked for outcome in chunk)
-        by_course = iter(decisions)
+    with Workers(count, ticks=ticks, exporters=exporters, courses=courses) as workers:
+        results, made = workers.run(plan, schedule.slow, to_make, schedule.fast, report.advance)
+        places = iter(enumerate(decisions))
         for outcome in outcomes:  # in the order of the files
             if isinstance(outcome, Failed):
                 report(outcome)
             else:
-                course_events(plan, next(by_course), rendered, report)
+                place, decision = next(places)
+                course_events(plan, decision, schedule.outcomes(place, results), report)
         outcomes_made = dict(zip((info.name for info, _ in to_make), made(), strict=True))
         records = catalogue_events(plan, catalogues, kept, outcomes_made, report)
     failed = [file for file, outcome in zip(files, outcomes, strict=True) if isinstance(outcome, Failed)]
@@ -302,31 +303,6 @@ def _job(decision: Decision) -> Job:
     return Job(item.path, item.course, item.source, tuple(decision.render))
 
 
-def _processes(
-    requested: int | None,
-    exporters: Mapping[str, Exporter | CatalogueExporter],
-    todo: Sequence[Job],
-    catalogue_courses: int,
-) -> int:
-    """How many processes to build on: `requested` (one per CPU), never more than there are tasks
-    for, and one when the work is too small for a pool to pay (:data:`POOL_WORK_MS`).
-
-    The work is estimated per document: ~3 ms, and a second for LibreOffice's start when an
-    exporter that renders many has work; and ~0.5 ms per course of each catalogue made.
-    """
-    from ncmw_course.exporting import RendersMany
-
-    wanted = requested or os.cpu_count() or 1
-    many = {name for name, exporter in exporters.items() if isinstance(exporter, RendersMany)}
-    documents = sum(len(job.formats) for job in todo)
-    work = 3 * documents + 1000 * any(many.intersection(job.formats) for job in todo)
-    work += catalogue_courses // 2
-    tasks = len(todo) + (1 if catalogue_courses else 0)
-    if wanted == 1 or work < POOL_WORK_MS or tasks < 2:
-        return 1
-    return min(wanted, tasks)
-
-
 def _plan(
     output_dir: str | os.PathLike[str], formats: Sequence[str], options: Mapping[str, object], strict: bool
 ) -> Plan:
@@ -351,20 +327,3 @@ def _plan(
         for name, names in declared.items()
     }
     return Plan(Path(output_dir), tuple(infos), chosen, strict, broken=tuple(broken))
-
-
-def chunks(tasks: list[T], jobs: int) -> list[list[T]]:
-    """`tasks` in consecutive chunks for the workers: one per worker for up to 50 courses a worker,
-    else two or more per worker, as many for each worker, and never over 200 courses.
-
-    Why chunks: an exporter that renders many (pdf) starts its converter once per chunk rather
-    than once per course (LibreOffice takes over a second to start, and about 60 ms a brochure
-    after that), and a chunk is one round trip between processes. Why two per worker for larger
-    builds: when one worker finishes early, it takes the next. Why at most 200: a chunk's documents
-    are held in memory until they are written.
-    """
-    per_worker = 1 if len(tasks) <= 50 * jobs else 2
-    count = max(jobs * per_worker, -(-len(tasks) // 200))
-    count = -(-count // jobs) * jobs  # a multiple of the workers, so that they finish together
-    size = max(1, -(-len(tasks) // count))
-    return [tasks[start : start + size] for start in range(0, len(tasks), size)]

@@ -7,8 +7,10 @@ progress bar on a terminal); tests/exporters/test_pdf.py checks one LibreOffice 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -192,3 +194,68 @@ def test_chunks(tasks: int, jobs: int, sizes: list[int]) -> None:
     made = chunks(list(range(tasks)), jobs)
     assert [len(chunk) for chunk in made] == sizes
     assert [task for chunk in made for task in chunk] == list(range(tasks))
+
+
+@pytest.mark.parametrize(
+    ("tasks", "jobs", "sizes"),
+    [
+        (1, 2, [1]),
+        (10, 2, [10]),  # one LibreOffice run for ten brochures, not two runs of five
+        (49, 2, [49]),
+        (50, 2, [25, 25]),
+        (100, 2, [50, 50]),
+        (1000, 2, [167] * 5 + [165]),  # never over 200 at once
+    ],
+)
+def test_many_chunks(tasks: int, jobs: int, sizes: list[int]) -> None:
+    """The chunks of a format that renders many: each pays for LibreOffice's start."""
+    from ncmw_course._schedule import many_chunks
+
+    made = many_chunks(list(range(tasks)), jobs)
+    assert [len(chunk) for chunk in made] == sizes
+    assert [task for chunk in made for task in chunk] == list(range(tasks))
+
+
+@pytest.mark.parametrize(
+    ("requested", "documents", "catalogue_courses", "pdf", "expected"),
+    [
+        (None, 5, 0, False, 1),  # a few documents: a pool would cost more than it gives
+        (2, 5, 0, False, 1),
+        (2, 100, 0, False, 2),
+        (1, 100, 0, False, 1),
+        (2, 1, 3000, False, 2),  # one course changed in a catalogue of 1000: the catalogues take a worker
+        (2, 1, 0, True, 2),  # a PDF: LibreOffice on one worker, the rest on the other
+    ],
+)
+def test_processes(
+    requested: int | None, documents: int, catalogue_courses: int, pdf: bool, expected: int
+) -> None:
+    from ncmw_course._schedule import processes
+    from ncmw_course._workers import Job
+
+    formats = ("docx", "pdf") if pdf else ("docx",)
+    course = load_course(MINIMAL)
+    todo = [Job(None, course, "", formats)] * documents
+    found = processes(requested, {"pdf"}, todo, catalogue_courses)
+    assert found == (min(expected, os.cpu_count() or 1) if requested is None else expected)
+
+
+def test_the_schedule_puts_each_course_in_its_chunks() -> None:
+    """The PDFs go in chunks of their own, first; each course's outcomes come from all its chunks."""
+    from ncmw_course._schedule import Schedule
+    from ncmw_course._workers import Job, Outcome
+
+    course = load_course(MINIMAL)
+    todo = {place: Job(None, course, str(place), ("json", "pdf")) for place in range(4)}
+    todo[4] = Job(None, course, "4", ("json",))
+    schedule = Schedule.of(todo, {"pdf"}, 2)
+    assert [[job.formats for job in chunk] for chunk in schedule.slow] == [[("pdf",)] * 4]
+    assert [[job.source for job in chunk] for chunk in schedule.fast] == [["0", "1", "2"], ["3", "4"]]
+    results: list[Callable[[], list[dict[str, Outcome]]]] = [
+        lambda: [{"pdf": (Failed("pdf", "pdf", str(place)), None)} for place in range(4)],
+        lambda: [{"json": (Failed("json", "json", str(place)), None)} for place in range(3)],
+        lambda: [{"json": (Failed("json", "json", str(place)), None)} for place in (3, 4)],
+    ]
+    assert sorted(schedule.outcomes(3, results)) == ["json", "pdf"]
+    assert schedule.outcomes(3, results)["pdf"][0] == Failed("pdf", "pdf", "3")
+    assert list(schedule.outcomes(4, results)) == ["json"]
