@@ -23,9 +23,11 @@ __all__ = ["LEAST_MANY", "POOL_WORK_MS", "Schedule", "chunks", "many_chunks", "p
 
 T = TypeVar("T")
 
-POOL_WORK_MS = 150
+POOL_WORK_MS = 300
 """A build whose rendering is estimated at less than this many milliseconds stays in this process:
-starting a pool and sending it the work would cost more than a second core gives back."""
+starting a pool and sending it the work would cost more than a second core gives back. Measured on
+two shared cores, every format but pdf: 10 courses (~200 ms estimated) took 347 ms in one process
+and 373 ms on two; 20 courses (~390 ms) 473 and 436 ms."""
 LEAST_MANY = 25
 """The fewest documents of a format that renders many in one chunk (when there are that many):
 LibreOffice takes over a second to start, and about 70 ms a brochure after that."""
