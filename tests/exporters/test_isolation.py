@@ -107,6 +107,7 @@ def test_only_the_sanitised_brochure_is_converted(
         return b"%PDF-"
 
     monkeypatch.setattr("exporters._pdf.convert_docx", convert)
+    monkeypatch.setattr("exporters._pdf.with_keywords", lambda pdf, keywords: pdf)
     template = hostile(tmp_path, 9)
     render(minimal_course, "pdf", template=template)
     assert converted == [render(minimal_course, "docx", template=template)]
