@@ -100,14 +100,12 @@ def _titles(lead: list[Block], provider: Json, draft: Json, report: ImportReport
     titles = [block.text for block in lead if block.role == "title"]
     draft["title"] = titles[0] if titles else ""
     report.found("title", "the Title paragraph") if titles else report.missing("title")
-    subtitles = [block.text for block in lead if block.role == "subtitle"]
+    blocks = [block for block in lead if block.role == "subtitle"]
+    subtitles = [block.text for block in blocks]
     name = provider.get("name")
-    if name in subtitles:
-        at = (
-            len(subtitles) - 1 - subtitles[::-1].index(name)
-            if len(subtitles) == 2 and subtitles[0] != name
-            else subtitles.index(name)
-        )
+    ruled = [index for index, block in enumerate(blocks) if block.rule]
+    if ruled or name in subtitles:
+        at = ruled[0] if ruled else _provider_at(subtitles, name)
         before, after = subtitles[:at], subtitles[at + 1 :]
     else:
         before, after = subtitles[:1], subtitles[1:2]
@@ -117,6 +115,13 @@ def _titles(lead: list[Block], provider: Json, draft: Json, report: ImportReport
     if after:
         draft["summary"] = after[0]
         report.found("summary", "the Subtitle paragraph under the provider's name")
+
+
+def _provider_at(subtitles: list[str], name: object) -> int:
+    """Where the provider's name is among the Subtitle paragraphs (subtitle, provider, summary)."""
+    if len(subtitles) == 2 and subtitles[1] == name and subtitles[0] != name:
+        return 1
+    return subtitles.index(name)  # type: ignore[arg-type]  # the caller saw it there
 
 
 def _properties(brochure: Brochure, labels: Labels, draft: Json, report: ImportReport) -> None:

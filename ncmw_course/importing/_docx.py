@@ -135,7 +135,16 @@ def _block(paragraph: Paragraph) -> Block:
         italic=bool(runs) and all(run.italic for run in runs),
         links=tuple((link.text, link.url) for link in paragraph.hyperlinks),
         bookmark=marks[0] if marks else None,
+        rule=_ruled(paragraph),
     )
+
+
+def _ruled(paragraph: Paragraph) -> bool:
+    from docx.oxml.ns import qn
+
+    properties = paragraph._p.pPr
+    borders = properties.find(qn("w:pBdr")) if properties is not None else None
+    return borders is not None and borders.find(qn("w:bottom")) is not None
 
 
 # ------------------------------------------------------------ any other Word document

@@ -88,14 +88,41 @@ def read_flyer(paras: list[Para], report: ImportReport) -> Json:
         report.found("subtitle", span(subtitles[0], subtitles[-1]))
     sections = sections_of(paras)
     contact = _contact_paras(sections)
+    _fact_lines(sections, draft, report)
     _description(sections, draft, report)
     _audience(sections, draft, report)
     _programme(sections, draft, report)
     _prose(sections, "method", draft, report)
     _trainers(sections, draft, report)
     _contact(contact, draft, report)
+    _apply_times(draft, report)
     _left_out(sections, report)
     return draft
+
+
+def _fact_lines(sections: list[Section], draft: Json, report: ImportReport) -> None:
+    """Read the fact lines ("Data: …", "Kosten: …") of every section, taking them out of it."""
+    from ncmw_course.importing._facts import read_fact_line
+
+    for section in sections:
+        for para in list(section.paras):
+            if para.kind in ("text", "item") and read_fact_line(para.text, para.where, draft, report):
+                section.paras.remove(para)
+
+
+def _apply_times(draft: Json, report: ImportReport) -> None:
+    """The times of a date line for every day; a run's day dates only when there is one per day."""
+    days = draft["programme"]["days"]
+    times = draft.pop("_times", None)
+    if times:
+        for day in days:
+            day["start_time"], day["end_time"] = times
+    for edition in draft.get("editions", []):
+        if edition.get("day_dates") and len(edition["day_dates"]) != len(days):
+            count = len(edition.pop("day_dates"))
+            report.notes.append(
+                f"the date line gives {count} dates for {len(days)} days: read as the run's first and last day"
+            )
 
 
 def _in(sections: list[Section], key: str) -> list[Section]:

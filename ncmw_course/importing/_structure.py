@@ -25,6 +25,7 @@ class Block:
         links: The paragraph's links, as (text, address).
         cells: For a table row, the lines of each cell.
         bookmark: The bookmark that starts at the block (Word), such as ``programme``.
+        rule: The paragraph has a line under it (Word): the house style's mark of the provider's name.
     """
 
     role: Role
@@ -33,6 +34,7 @@ class Block:
     links: tuple[tuple[str, str], ...] = ()
     cells: tuple[tuple[str, ...], ...] = ()
     bookmark: str | None = None
+    rule: bool = False
 
 
 @dataclass
