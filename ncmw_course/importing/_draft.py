@@ -146,7 +146,9 @@ def finish(draft: Json, report: ImportReport, *, words: str) -> Json:
         finished["updated"] = today().isoformat()
         report.guessed("updated", f"{finished['updated']}: the date of this import")
     if "keywords" not in draft:
-        finished["keywords"] = _keywords(words, draft.get("title") or "")
+        names = [trainer.get("name") or "" for trainer in draft.get("trainers", [])]
+        names.append((draft.get("contact") or {}).get("name") or "")
+        finished["keywords"] = _keywords(words, draft.get("title") or "", " ".join(names))
         shown = ", ".join(finished["keywords"])
         report.guessed("keywords", f"{shown}: the source's most used words; keep those that fit")
     if "provider" not in draft:
@@ -190,11 +192,12 @@ def _language(words: str, report: ImportReport) -> str:
     return language
 
 
-def _keywords(words: str, title: str) -> list[str]:
+def _keywords(words: str, title: str, names: str) -> list[str]:
     """Up to five words of the source: the title's first, then the most used; in lower case unless
-    the text writes a word only with a capital (a name)."""
+    the text writes a word only with a capital; people's names left out."""
+    unwanted = _STOPWORDS | {word.lower() for word in names.split()}
     found = [
-        word for word in re.findall(r"\w[\w-]*", words) if len(word) >= 6 and word.lower() not in _STOPWORDS
+        word for word in re.findall(r"\w[\w-]*", words) if len(word) >= 6 and word.lower() not in unwanted
     ]
     counts = Counter(word.lower() for word in found)
     first = {word.lower(): index for index, word in reversed(list(enumerate(found)))}
@@ -205,8 +208,9 @@ def _keywords(words: str, title: str) -> list[str]:
 
 
 def _spelling(word: str, found: list[str]) -> str:
+    """`word` in lower case, unless the text never writes it so (a name, an abbreviation)."""
     forms = [form for form in found if form.lower() == word and not form.isupper()]
-    return word if not forms or word in forms else forms[0]
+    return word if not forms or word in forms or len(forms) == 1 else forms[0]
 
 
 def _provider(draft: Json, report: ImportReport) -> Json:

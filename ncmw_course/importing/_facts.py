@@ -19,7 +19,15 @@ from ncmw_course.importing._report import ImportReport
 from ncmw_course.importing._structure import Block
 from ncmw_course.labels import Labels
 
-__all__ = ["dates_in", "price_in", "read_fact_line", "read_practical", "read_when", "times_in"]
+__all__ = [
+    "dates_in",
+    "is_fact_line",
+    "price_in",
+    "read_fact_line",
+    "read_practical",
+    "read_when",
+    "times_in",
+]
 
 Json = dict[str, Any]
 
@@ -105,6 +113,12 @@ _LABELS = {
     "evaluation": ("evaluatie", "evaluation"),
 }
 _LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,40}):\s*(?P<value>.+)$")
+
+
+def is_fact_line(text: str) -> bool:
+    """Whether `text` is a fact line: a known label, a colon and a value ("Data: 9 maart 2027")."""
+    match = _LABEL_LINE.match(text)
+    return match is not None and any(match["label"].strip().lower() in labels for labels in _LABELS.values())
 
 
 def read_fact_line(text: str, where: str, draft: Json, report: ImportReport) -> bool:

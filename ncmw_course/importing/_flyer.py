@@ -259,9 +259,16 @@ def _check_day_number(match: re.Match[str], position: int, para: Para, report: I
 def _trainers(sections: list[Section], draft: Json, report: ImportReport) -> None:
     found = _in(sections, "trainers")
     trainers: list[Json] = []
+    shared: list[tuple[Para, list[str]]] = []
     for section in found:
         for para in _take(section, ("text", "subheading", "item")):
-            _trainer_para(para, trainers)
+            introduced = introduced_names(para.text)
+            if len(introduced) > 1 and not leading_name(para.text):
+                shared.append((para, introduced))
+                _add_trainers(introduced, trainers)
+            else:
+                _trainer_para(para, trainers)
+    _shared(shared, trainers, report)
     named = "; ".join(section.named() for section in found)
     unnamed = [trainer for trainer in trainers if not trainer["name"]]
     draft["trainers"] = trainers or [{"name": ""}]
@@ -274,6 +281,24 @@ def _trainers(sections: list[Section], draft: Json, report: ImportReport) -> Non
         report.found("trainers[].biography", named)
     else:
         report.missing("trainers", "no trainer section")
+
+
+def _add_trainers(names: list[str], trainers: list[Json]) -> None:
+    known = {trainer["name"] for trainer in trainers}
+    trainers += [{"name": name, "biography": []} for name in names if name not in known]
+
+
+def _shared(shared: list[tuple[Para, list[str]]], trainers: list[Json], report: ImportReport) -> None:
+    """A paragraph that introduces several trainers ("… door A en B."): left out, and noted, when
+    each has paragraphs of their own; else the biography of each that has none."""
+    for para, names in shared:
+        without = [trainer for trainer in trainers if trainer["name"] in names and not trainer["biography"]]
+        for trainer in without:
+            trainer["biography"].append(para.text)
+        if not without:
+            report.notes.append(
+                f"left out {para.where}: '{_short(para.text)}' (it introduces the trainers, each of whom has paragraphs of their own)"
+            )
 
 
 def _trainer_para(para: Para, trainers: list[Json]) -> None:

@@ -24,6 +24,11 @@ _PREFIXES = frozenset(
 )
 """Prefixes that Dutch writes with a hyphen; "multi-probleemgezinnen" keeps its hyphen."""
 
+_ABBREVIATIONS = frozenset(
+    {"hbo", "mbo", "wo", "ggz", "btw", "vmbo", "havo", "vwo", "ict", "pgb", "ggd", "ah", "cao", "wmo", "avg"}
+)
+"""Abbreviations Dutch writes in lower case, and joins to a word with a hyphen (hbo-opleiding)."""
+
 _VOWEL_CLASH = re.compile(r"(?:[aeiouy][aeiouy]|[aeo]e|[aeo]i|[ao]u|ij)$")
 _WORD_END = re.compile(r"(\w+)[" + _HYPHENS + r"]$")
 _WORD_START = re.compile(r"^(\w+)")
@@ -67,7 +72,10 @@ class Joiner:
             return False, f"the text writes '{joined}' elsewhere"
         if not after[0].isalpha() or after[0].isupper():
             return True, "a capital or a digit follows"
-        if any(char.isupper() for char in before[1:]) or before.isupper() or any(c.isdigit() for c in before):
+        abbreviation = (
+            before.lower() in _ABBREVIATIONS or before.isupper() or any(c.isupper() for c in before[1:])
+        )
+        if abbreviation or any(char.isdigit() for char in before):
             return True, "an abbreviation or a number comes before it"
         if before.lower() in _PREFIXES:
             return True, f"'{before}-' is a prefix written with a hyphen"

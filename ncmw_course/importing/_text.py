@@ -159,16 +159,26 @@ def _paragraph(lines: list[_Line], index: int, width: int, joiner: Joiner) -> tu
 
 def _goes_on(last: _Line, line: _Line, after_blank: bool, text: str, width: int, kind: LineKind) -> bool:
     """Whether `line` continues the paragraph whose last line so far is `last`."""
+    starts_low = line.text[0].islower() or line.text[0] in "([“‘\"'"
+    if line.kind == "sub":  # a bold line: goes on with a bold day line or subheading, as it wraps
+        return kind in ("day", "sub") and starts_low and not _SENTENCE_END.search(text)
     if line.kind not in ("text", "heading") or (line.kind == "heading" and section_of(line.text)):
         return False
-    if kind in ("heading", "sub", "title"):
+    if kind in ("heading", "sub", "title") or _own_line(last.text) or _own_line(line.text):
         return False
-    starts_low = line.text[0].islower() or line.text[0] in "([“‘\"'"
     if starts_low or text.endswith(("-", "\u00ad", ",")):
         return not (kind == "day" and _SENTENCE_END.search(text))
     if after_blank or kind in ("day", "item") or line.kind == "heading":
         return False
     return not (_SENTENCE_END.search(last.text) and len(last.text) < 0.75 * width)
+
+
+def _own_line(text: str) -> bool:
+    """A line that stands on its own: a fact ("Kosten: € 495,-") or contact details."""
+    from ncmw_course.importing._contact import is_contact_line
+    from ncmw_course.importing._facts import is_fact_line
+
+    return is_fact_line(text) or is_contact_line(text)
 
 
 def _skip_blank(lines: list[_Line], index: int) -> int:
