@@ -155,13 +155,17 @@ def _MarkedDevice(manager: Any) -> Any:
 
 
 def _made_here(blocks: list[Block]) -> bool:
-    """Whether the tagged blocks are a brochure of ncmw-course: a Title and the label table's headings."""
-    from ncmw_course.importing._brochure import brochure_labels
+    """Whether the tagged blocks are a brochure of ncmw-course: a Title and Subtitle (the provider),
+    the label table's headings, and a contact block that names the provider ("Aanbieder …")."""
+    from ncmw_course.importing._brochure import brochure_labels, sections
 
     labels = brochure_labels(blocks)
     headings = {block.text for block in blocks if block.role == "h1"}
     needed = {labels.audience, labels.programme, labels.method, labels.contact}
-    return any(block.role == "title" for block in blocks) and needed <= headings
+    roles = {block.role for block in blocks}
+    contact = sections(blocks, labels).get("contact", [])
+    provider = any(block.text.startswith(f"{labels.provider} ") for block in contact)
+    return {"title", "subtitle"} <= roles and needed <= headings and provider
 
 
 def _tagged_blocks(root: dict[str, Any], pages: dict[int, list[Glyph]]) -> list[Block]:
