@@ -123,14 +123,16 @@ def read_bytes(path: Path, source: str) -> bytes:
             data = path.read_bytes()
             _refuse_empty(data, source)
             return data
-    except FileNotFoundError:
-        message = "no such file; check the path"
-    except PermissionError:
-        message = "cannot be read: permission denied"
     except OSError as error:
-        message = f"cannot be read: {error.strerror or error}"
+        message = _REASONS.get(type(error), f"cannot be read: {error.strerror or error}")
     msg = f"{source}: {message}"
     raise ImportSourceError(msg)
+
+
+_REASONS: dict[type[OSError], str] = {
+    FileNotFoundError: "no such file; check the path",
+    PermissionError: "cannot be read: permission denied",
+}
 
 
 def _checked(draft: dict[str, Any], report: ImportReport, kind: SourceKind) -> ImportResult:

@@ -240,6 +240,8 @@ def _contact(blocks: list[Block], labels: Labels, report: ImportReport) -> tuple
     for key in ("name", "phone", "email", "website"):
         if key in contact:
             report.found(f"contact.{key}", f"the contact block ({labels.contact})")
+        else:
+            report.missing(f"contact.{key}")
     report.found("provider", f"the line '{labels.provider} …' of the contact block")
     if "website" not in provider and "website" in contact:
         provider["website"] = contact["website"]

@@ -153,33 +153,18 @@ def finish(draft: Json, report: ImportReport, *, words: str) -> Json:
         report.guessed("keywords", f"{shown}: the source's most used words; keep those that fit")
     if "provider" not in draft:
         finished["provider"] = _provider(draft, report)
-    for name in _OPTIONAL:
-        if report.status_of(name) is None:
+    from ncmw_course.model import Course
+
+    for name, info in Course.model_fields.items():
+        if not info.is_required() and name not in ("keywords", "edudex") and report.status_of(name) is None:
             report.missing(name)
     report.findings.sort(key=lambda finding: _rank(finding.field))
     return ordered({**draft, **finished})
 
 
-_OPTIONAL = [
-    "subtitle",
-    "summary",
-    "contact.name",
-    "level",
-    "hours",
-    "price",
-    "max_participants",
-    "editions",
-    "accreditations",
-    "evaluation",
-    "certificate",
-    "certificate_conditions",
-    "url",
-]
-
-
 def _rank(name: str) -> int:
-    top = name.split(".")[0].split("[")[0]
-    return _ORDER.index(top) if top in _ORDER else len(_ORDER)
+    top, order = name.split(".")[0].split("[")[0], _order()
+    return order.index(top) if top in order else len(order)
 
 
 def _language(words: str, report: ImportReport) -> str:
@@ -238,38 +223,14 @@ def _host(address: str) -> str:
     return (urlsplit(address if "//" in address else f"//{address}").hostname or "").lower()
 
 
-_ORDER = [
-    "format_version",
-    "slug",
-    "language",
-    "updated",
-    "title",
-    "subtitle",
-    "summary",
-    "keywords",
-    "description",
-    "audience",
-    "goals",
-    "programme",
-    "method",
-    "trainers",
-    "contact",
-    "provider",
-    "level",
-    "hours",
-    "price",
-    "max_participants",
-    "editions",
-    "accreditations",
-    "evaluation",
-    "certificate",
-    "certificate_conditions",
-    "url",
-    "edudex",
-]
+def _order() -> list[str]:
+    """The course's fields in the model's order."""
+    from ncmw_course.model import Course
+
+    return list(Course.model_fields)
 
 
 def ordered(draft: Json) -> Json:
     """`draft` with its keys in the model's order (a key the model does not know last)."""
-    rank = {key: index for index, key in enumerate(_ORDER)}
+    rank = {key: index for index, key in enumerate(_order())}
     return dict(sorted(draft.items(), key=lambda item: rank.get(item[0], len(rank))))

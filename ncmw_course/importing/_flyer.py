@@ -334,19 +334,32 @@ def _contact_paras(sections: list[Section]) -> list[Para]:
 def _contact(paras: list[Para], draft: Json, report: ImportReport) -> None:
     contact: Json = {}
     for para in paras:
-        for key, value in contact_parts(para.text).items():
+        for key, value in [*contact_parts(para.text).items(), *_linked(para)]:
             if key not in contact:
                 contact[key] = value
                 report.found(f"contact.{key}", para.where)
     for key in ("name", "phone", "email", "website"):
-        if key not in contact and key != "name":
+        if key not in contact:
             report.missing(f"contact.{key}")
     draft["contact"] = {key: contact[key] for key in ("name", "phone", "email", "website") if key in contact}
-    unused = [para for para in paras if not contact_parts(para.text)]
+    unused = [para for para in paras if not contact_parts(para.text) and not _linked(para)]
     for para in unused:
         report.notes.append(
             f"left out {para.where}: '{para.text}' (in the contact section, but no contact detail)"
         )
+
+
+def _linked(para: Para) -> list[tuple[str, str]]:
+    """The e-mail addresses and websites a paragraph links to, whatever its text says ("Mail ons")."""
+    from urllib.parse import unquote
+
+    found: list[tuple[str, str]] = []
+    for address in para.links:
+        if address.lower().startswith("mailto:"):
+            found.append(("email", unquote(address[7:].split("?")[0])))
+        elif address.lower().startswith(("http://", "https://")):
+            found.append(("website", address))
+    return found
 
 
 def _left_out(sections: list[Section], report: ImportReport) -> None:

@@ -52,7 +52,7 @@ class Joiner:
         if text.endswith("\u00ad"):  # a soft hyphen: where the word was broken, by definition
             return text[:-1] + line
         end, start = _WORD_END.search(text), _WORD_START.search(line)
-        if end is None or start is None or not end[1][-1:].isalpha():
+        if end is None or start is None:
             return f"{text} {line}"
         keep, why = self.keeps_hyphen(end[1], start[1])
         place = f" ({where})" if where else ""

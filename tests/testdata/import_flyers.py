@@ -8,7 +8,7 @@
 Both hold the text of the seed flyer (``tests/testdata/seed/``), typed in Word: one paragraph per
 paragraph, no line breaks. Run from the repository's root to write them again:
 
-    .venv/bin/python tests/testdata/import/make_word_flyers.py
+    .venv/bin/python tests/testdata/import_flyers.py
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent / "import"
 
 TITLE = "Ontrouw binnen de relatie"
 DESCRIPTION = (
