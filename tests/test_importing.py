@@ -184,6 +184,24 @@ def test_a_flyer_with_goals_as_a_list_and_contact_lines_of_their_own() -> None:
     )
 
 
+def test_facts_under_headings_of_their_own_meetings_and_page_numbers() -> None:
+    text = (
+        "CURSUS X\n\nEen cursus.\n\nKOSTEN\n€ 250,- (inclusief lunch)\n\nDATA EN TIJDEN\n"
+        "10 en 17 maart 2027, 9.30 - 16.00 uur\n\nPROGRAMMA\nBIJEENKOMST 1: Start\n• Een begin\n2\n"
+        "BIJEENKOMST 2: Verder\n• Nog een\n"
+    )
+    result = import_course(text.encode(), name="x.txt")
+    assert result.data["price"] == {"amount": "250.00", "currency": "EUR"}
+    assert result.report.notes == ["line 6: left out '(inclusief lunch)' after the price: not about VAT"]
+    assert result.data["editions"] == [
+        {"start_date": "2027-03-10", "end_date": "2027-03-17", "day_dates": ["2027-03-10", "2027-03-17"]}
+    ]
+    assert result.data["programme"]["days"] == [
+        {"ordinal": 1, "theme": "Start", "topics": ["Een begin"], "start_time": "09:30", "end_time": "16:00"},
+        {"ordinal": 2, "theme": "Verder", "topics": ["Nog een"], "start_time": "09:30", "end_time": "16:00"},
+    ]
+
+
 def test_what_the_source_does_not_state_stays_empty() -> None:
     """A flyer with no trainer section and no contact line: a draft with those fields missing."""
     text = "MIJN CURSUS\n\nEen cursus over iets.\n\nPROGRAMMA\nEERSTE DAG: Begin\n• Een onderwerp\n"

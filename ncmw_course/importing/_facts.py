@@ -93,8 +93,10 @@ def price_in(text: str) -> Json | None:
     cents = match[2] if match[2] and match[2].isdigit() else "00"
     price: Json = {"amount": f"{Decimal(match[1].replace('.', ''))}.{cents}", "currency": "EUR"}
     note = re.search(r"\(([^()]+)\)", text[match.end() :])
-    if note:
-        price["vat_note"] = note[1].strip()
+    if note:  # a note about VAT is the price's; another ("inclusief lunch") is only reported
+        price["vat_note" if re.search(r"\b(?:btw|vat|b\.t\.w\.)", note[1], re.IGNORECASE) else "_note"] = (
+            note[1].strip()
+        )
     return price
 
 
@@ -132,6 +134,8 @@ def read_fact_line(text: str, where: str, draft: Json, report: ImportReport) -> 
     if key in ("dates", "times"):
         return _dates_and_times(value, where, draft, report)
     if key == "price" and (price := price_in(value)):
+        if "_note" in price:
+            report.notes.append(f"{where}: left out '({price.pop('_note')})' after the price: not about VAT")
         draft["price"] = price
     elif key == "max_participants" and value.split()[0].isdigit():
         draft["max_participants"] = int(value.split()[0])
@@ -281,7 +285,11 @@ def _brochure_price(line: str, labels: Labels) -> Json | None:
     if line == shown:
         return {"amount": price["amount"], "currency": price["currency"]}
     if line.startswith(f"{shown} (") and line.endswith(")"):
-        return {**price, "vat_note": line[len(shown) + 2 : -1]}
+        return {
+            "amount": price["amount"],
+            "currency": price["currency"],
+            "vat_note": line[len(shown) + 2 : -1],
+        }
     return None
 
 

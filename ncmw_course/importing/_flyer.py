@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ncmw_course.importing._contact import contact_parts, is_contact_line
+from ncmw_course.importing._facts import is_fact_line
 from ncmw_course.importing._paras import Para, is_capitals, span
 from ncmw_course.importing._people import introduced_names, leading_name, whole_name
 from ncmw_course.importing._report import ImportReport
@@ -57,7 +58,7 @@ def sections_of(paras: list[Para]) -> list[Section]:
             continue
         key = section_of(para.text) if para.kind != "item" else None
         if key is None and para.kind == "heading" and not DAY_LINE.match(para.text):
-            key = "unknown"
+            key = "fact" if is_fact_line(f"{para.text.rstrip(':')}: …") else "unknown"
         if key is not None:
             sections.append(Section(key, para.text))
         elif DAY_LINE.match(para.text) and sections[-1].key not in ("programme",) and para.kind != "item":
@@ -106,7 +107,9 @@ def _fact_lines(sections: list[Section], draft: Json, report: ImportReport) -> N
 
     for section in sections:
         for para in list(section.paras):
-            if para.kind in ("text", "item") and read_fact_line(para.text, para.where, draft, report):
+            # under a heading that is a fact's label ("KOSTEN"), each line is that fact
+            text = f"{section.heading.rstrip(':')}: {para.text}" if section.key == "fact" else para.text
+            if para.kind in ("text", "item") and read_fact_line(text, para.where, draft, report):
                 section.paras.remove(para)
 
 

@@ -31,6 +31,10 @@ LineKind = Literal["blank", "heading", "day", "item", "text", "sub", "title"]
 
 _SENTENCE_END = re.compile(r"[.!?…][”’\"')]*$")
 _HEADING_WORDS = 8
+_PAGE_NUMBER = re.compile(
+    r"(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?|(?:pagina|page|blz\.?)\s*\d{1,3}(?:\s*(?:van|of|/)\s*\d{1,3})?",
+    re.IGNORECASE,
+)
 _SUBTITLE_LENGTH = 90
 
 
@@ -72,7 +76,7 @@ def _raw_lines(text: str) -> list[str]:
 def _line(number: int, raw: str, look: str | None = None) -> _Line:
     soft = raw.rstrip(" \t").endswith("\u00ad")
     text = clean(raw)
-    if not text:
+    if not text or _PAGE_NUMBER.fullmatch(text):  # a page's number, where an extraction put it
         return _Line(number, "blank", "", soft=False)
     if BULLET.match(text) and BULLET.sub("", text, count=1):
         return _Line(number, "item", BULLET.sub("", text, count=1), soft)

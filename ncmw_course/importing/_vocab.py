@@ -115,13 +115,15 @@ _ORDINALS = {
 }
 _NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
 
+_DAYS = r"(?:dag|day|bijeenkomst|module|sessie|trainingsdag|session|meeting)"
 DAY_LINE = re.compile(
-    r"^(?P<day>(?:(?P<ordinal>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\s+(?:dag|day))"
-    r"|(?:(?:dag|day)\s+(?P<number>\d{1,2}|" + "|".join(_NUMBERS) + r")))"
+    r"^(?P<day>(?:(?P<ordinal>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + rf")\s+{_DAYS})"
+    rf"|(?:{_DAYS}\s+(?P<number>\d{{1,2}}|" + "|".join(_NUMBERS) + r")))"
     r"\s*(?:[:.–—-]\s*|\s+|$)(?P<theme>.*)$",
     re.IGNORECASE,
 )
-"""A day's line: "EERSTE DAG: Hoe kan ik …", "Dag 2 – Kinderen en loyaliteit", "Second day: …"."""
+"""A day's line: "EERSTE DAG: Hoe kan ik …", "Dag 2 – Kinderen en loyaliteit", "Second day: …";
+a meeting or module is a day too ("Bijeenkomst 3: …", "Module 2 – …")."""
 
 
 def day_number(match: re.Match[str]) -> int:
