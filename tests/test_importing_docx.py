@@ -43,3 +43,30 @@ def test_headings_by_a_larger_font_a_table_of_facts_and_a_mailto_link() -> None:
     assert (data["price"], data["level"]) == ({"amount": "250.00", "currency": "EUR"}, "hbo")
     assert data["contact"] == {"email": "cursus@example.org"}
     assert result.report.status_of("provider") == "missing"
+
+
+def test_tracked_changes_and_text_boxes() -> None:
+    """Tracked insertions count and deletions do not; a text box's text follows its paragraph."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("Mijn cursus", style="Title")
+    paragraph = document.add_paragraph("Een ")
+    paragraph._p.append(
+        parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="A"><w:r><w:t>nieuwe</w:t></w:r></w:ins>')
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="2" w:author="A"><w:r><w:delText>oude</w:delText></w:r></w:del>'
+        )
+    )
+    paragraph.add_run(" cursus.")
+    box = parse_xml(
+        f"<w:r {nsdecls('w')}><w:pict><w:txbxContent><w:p><w:r><w:t>Tel: 077-3204567</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></w:r>"
+    )
+    paragraph._p.append(box)
+    data = import_course(saved(document)).data
+    assert data["description"] == ["Een nieuwe cursus."]
+    assert data["contact"] == {"phone": "077-3204567"}

@@ -6,6 +6,8 @@ project made it, the brochure's blocks.
 - List items come from Word numbering (a list style, or numbering on the paragraph) or from a
   bullet character typed at the start (• - – * …).
 - Tables: a row of two cells is a fact, "label: value"; other cells are read as paragraphs.
+- Text is read wherever Word keeps it: in links, fields and content controls, tracked insertions
+  (tracked deletions are left out) and text boxes (after the paragraph they are anchored to).
 - Links are kept with their addresses (a "mailto:" link is an e-mail address, whatever its text).
 - A brochure made by ncmw-course is recognised by its bookmarks (``introduction``, ``programme``,
   ``contact`` …, one per section, as the exporter writes them) and a Title paragraph.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ncmw_course.importing._paras import BULLET, Kind, Para, clean, is_capitals
 from ncmw_course.importing._structure import Block, Brochure, SourceDocument
@@ -85,6 +87,45 @@ def _open(data: bytes, source: str) -> Document:
         raise ImportSourceError(msg) from None
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def text_of(element: Any) -> str:
+    """A paragraph's text as Word shows it: its runs wherever they are (links, fields, content
+    controls, tracked insertions), without tracked deletions and without its text boxes' text."""
+    from docx.oxml.ns import qn
+
+    skip = {qn("w:txbxContent"), qn("w:del"), qn("w:delText"), qn("w:instrText"), _MC_FALLBACK}
+    signs = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        for child in node:
+            if child.tag in skip:
+                continue
+            if child.tag == qn("w:t"):
+                parts.append(child.text or "")
+            elif child.tag in signs:
+                parts.append(signs[child.tag])
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _boxed(element: Any) -> list[Any]:
+    """The paragraphs of the text boxes anchored in a paragraph (once: not Word's fallback copy)."""
+    from docx.oxml.ns import qn
+
+    boxes = [
+        box
+        for box in element.iter(qn("w:txbxContent"))
+        if not any(a.tag == _MC_FALLBACK for a in box.iterancestors())
+    ]
+    return [p for box in boxes for p in box.iterchildren(qn("w:p"))]
+
+
 def _bookmarks(paragraph: Paragraph) -> list[str]:
     from docx.oxml.ns import qn
 
@@ -106,11 +147,11 @@ def _brochure(items: list[Paragraph | Table], document: Document) -> Brochure:
     blocks: list[Block] = []
     for item in items:
         if isinstance(item, Paragraph):
-            if item.text or _bookmarks(item):
+            if text_of(item._p) or _bookmarks(item):
                 blocks.append(_block(item))
             continue
         for row in item.rows:
-            cells = tuple(tuple(p.text for p in cell.paragraphs) for cell in row.cells)
+            cells = tuple(tuple(text_of(p._p) for p in cell.paragraphs) for cell in row.cells)
             blocks.append(Block("row", "", cells=cells))
     properties = document.core_properties
     return Brochure(
@@ -127,11 +168,13 @@ def _brochure(items: list[Paragraph | Table], document: Document) -> Brochure:
 
 def _block(paragraph: Paragraph) -> Block:
     role = _ROLES.get(_style(paragraph), "p")
+    if role == "p" and (_numbered(paragraph) or _style(paragraph).startswith("List")):
+        role = "li"  # an item Word made when a topic was added
     runs = [run for run in paragraph.runs if run.text]
     marks = _bookmarks(paragraph)
     return Block(
         role,  # type: ignore[arg-type]  # the values of _ROLES are roles
-        paragraph.text,
+        text_of(paragraph._p),
         italic=bool(runs) and all(run.italic for run in runs),
         links=tuple((link.text, link.url) for link in paragraph.hyperlinks),
         bookmark=marks[0] if marks else None,
@@ -157,12 +200,13 @@ def _paras(items: list[Paragraph | Table]) -> list[Para]:
     paras: list[Para] = []
     number = 0
     for item in items:
-        for paragraph in [item] if isinstance(item, Paragraph) else _table_paragraphs(item):
+        boxed = [Paragraph(p, item._parent) for p in _boxed(item._p)] if isinstance(item, Paragraph) else []
+        for paragraph in [item, *boxed] if isinstance(item, Paragraph) else _table_paragraphs(item):
             number += 1
             if isinstance(paragraph, str):
                 paras.append(Para("text", paragraph, "paragraph", number, number))
                 continue
-            text = clean(paragraph.text.replace("\n", " "))
+            text = clean(text_of(paragraph._p).replace("\n", " "))
             if text:
                 kind, text = _kind(paragraph, text, body, first=not paras)
                 links = tuple(link.url for link in paragraph.hyperlinks if link.url)
@@ -175,7 +219,7 @@ def _table_paragraphs(table: Table) -> list[Paragraph | str]:
     found: list[Paragraph | str] = []
     for row in table.rows:
         cells = row.cells
-        texts = [clean(" ".join(p.text for p in cell.paragraphs)) for cell in cells]
+        texts = [clean(" ".join(text_of(p._p) for p in cell.paragraphs)) for cell in cells]
         if len(cells) == 2 and all(texts):
             found.append(f"{texts[0].rstrip(':')}: {texts[1]}")
         else:
@@ -234,5 +278,5 @@ def _body_size(paragraphs: list[Paragraph]) -> float:
     """The font size of most of the text: what counts as running text."""
     weights: dict[float, int] = {}
     for paragraph in paragraphs:
-        weights[_size(paragraph)] = weights.get(_size(paragraph), 0) + len(paragraph.text)
+        weights[_size(paragraph)] = weights.get(_size(paragraph), 0) + len(text_of(paragraph._p))
     return max(weights, key=lambda size: weights[size]) if weights else 11.0
