@@ -30,6 +30,7 @@ from ncmw_course._cli_common import (
     shown,
 )
 from ncmw_course._cli_export import export, write_stdout
+from ncmw_course._cli_import import import_
 from ncmw_course._cli_new import new
 from ncmw_course._cli_params import complete_targets, target_option
 from ncmw_course._cli_preview import preview
@@ -79,6 +80,7 @@ cli.add_command(new)
 cli.add_command(export)
 cli.add_command(build)
 cli.add_command(preview)
+cli.add_command(import_)
 
 
 @cli.command()
