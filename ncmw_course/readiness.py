@@ -105,8 +105,12 @@ def refusal(format_name: str, requirements: Sequence[Requirement]) -> NotReadyEr
 
 
 def _accreditation(course: Course) -> list[Requirement]:
-    """What the registers' accreditation wizards (Registerplein via PE-online, SKJ) ask for."""
+    """What the registers' accreditation wizards (Registerplein via PE-online, SKJ) ask for; each
+    register's own questions and rules are :mod:`ncmw_course.registers`."""
+    from ncmw_course.hours import contact_hours
+
     hours = course.hours
+    named = [contact.name for contact in (course.accreditation_contact, course.contact) if contact]
     return [
         Requirement("title", "the title", bool(course.title)),
         Requirement("description", "a description", bool(course.description)),
@@ -119,7 +123,7 @@ def _accreditation(course: Course) -> list[Requirement]:
             "the start and end time of every day",
             all(day.start_time and day.end_time for day in course.days),
         ),
-        Requirement("hours.contact_hours", "the net contact hours", bool(hours and hours.contact_hours)),
+        Requirement("hours.contact_hours", "the net contact hours", bool(contact_hours(course))),
         Requirement("hours.study_load", "the study load in hours", bool(hours and hours.study_load)),
         Requirement("method", "the working methods", bool(course.method)),
         Requirement(
@@ -139,7 +143,11 @@ def _accreditation(course: Course) -> list[Requirement]:
             bool(course.editions) and all(edition.location for edition in course.editions),
         ),
         Requirement("price", "the cost", course.price is not None),
-        Requirement("contact.name", "a contact person", course.contact.name is not None),
+        Requirement(
+            "accreditation_contact.name",
+            "a contact person for the registers (or the course's contact.name)",
+            any(named),
+        ),
     ]
 
 

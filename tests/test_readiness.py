@@ -120,7 +120,7 @@ def test_bundled_course_for_accreditation(bundled_course: Course) -> None:
         "certificate_conditions",
         "editions",
         "price",
-        "contact.name",
+        "accreditation_contact.name",
     ]
 
 

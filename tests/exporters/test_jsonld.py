@@ -190,6 +190,9 @@ class TestFullCourse:
             "name": "Sjoerd Ødegaard",
             "jobTitle": "gezinstherapeut",
             "description": "Sjoerd Ødegaard begeleidt ouders en kinderen na een scheiding.",
+            "hasCredential": [
+                {"@type": "EducationalOccupationalCredential", "name": "Registeropleiding Gezinstherapie"}
+            ],
         }
 
     def test_key_order(self, full_course: Course) -> None:
