@@ -23,6 +23,7 @@ __all__ = [
     "says",
     "session_rows",
     "trainer_details",
+    "trainer_rows",
 ]
 
 Row = tuple[str, str, tuple[str, ...]]
@@ -170,17 +171,24 @@ def trainer_details(trainer: Trainer, labels: Labels) -> list[str]:
     """
     said = " ".join(trainer.biography)
     lines = []
-    for label, items in (
-        (labels.role, (trainer.role,) if trainer.role else ()),
-        (labels.organisation, (trainer.organisation,) if trainer.organisation else ()),
-        (labels.training, trainer.training),
-        (labels.qualifications, trainer.qualifications),
-        (labels.experience, trainer.experience),
-    ):
+    for _, label, items in trainer_rows(trainer, labels):
         unsaid = [item for item in items if not says(said, item)]
         if unsaid:
             lines.append(f"{label}: {', '.join(unsaid)}")
     return lines
+
+
+def trainer_rows(trainer: Trainer, labels: Labels) -> list[Row]:
+    """The structured facts the course states about a trainer, a row each: role, organisation,
+    training, qualifications, experience."""
+    rows: list[Row] = [
+        ("role", labels.role, (trainer.role,) if trainer.role else ()),
+        ("organisation", labels.organisation, (trainer.organisation,) if trainer.organisation else ()),
+        ("training", labels.training, trainer.training),
+        ("qualifications", labels.qualifications, trainer.qualifications),
+        ("experience", labels.experience, trainer.experience),
+    ]
+    return [row for row in rows if row[2]]
 
 
 def says(text: str, phrase: str) -> bool:

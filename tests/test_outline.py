@@ -278,7 +278,7 @@ def test_all_facts_of_the_full_course(full_course: Course) -> None:
             "Uitvoering 2",
             (
                 "dinsdag 19 oktober 2027 t/m dinsdag 2 november 2027 (op locatie)",
-                "Wijkcentrum De Brug, Kerkstraat 5, 5911\xa0AB Venlo, Nederland",
+                "NCMW, zaal 2, Baarlo, Nederland",
                 "Eerste dag: dinsdag 19 oktober 2027",
                 "Tweede dag: dinsdag 26 oktober 2027",
                 "Derde dag: dinsdag 2 november 2027",

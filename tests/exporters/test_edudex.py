@@ -341,7 +341,7 @@ class TestMapping:
             "programLevel": "post-hbo",
             "degree": "certificate of participation",
             "programDuration": {"days": 3},
-            "programLocation": [{"description": "Baarlo"}, {"description": "Venlo"}],
+            "programLocation": [{"description": "Baarlo"}],
         }
         assert document["programAdmission"] == {
             "applicationOpen": True,
