@@ -101,7 +101,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Facts:
-    """Rows of label and values: the practical facts (``details``) or the ways to get in touch (``contact``)."""
+    """Rows of label and values (``details``): the practical facts, a day's timetable (a row per part,
+    its times as label); or the ways to get in touch (``contact``)."""
 
     rows: tuple[Fact, ...]
     kind: Literal["details", "contact"]

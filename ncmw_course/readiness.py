@@ -4,14 +4,15 @@ A target is a place a course goes beyond its own documents. Its checklist is a l
 :class:`Requirement` on the model; nothing is ever filled in by guessing. There are two kinds:
 
 - A format whose exporter :class:`DeclaresRequirements`: the exporter owns its checklist. Built in
-  are ``edudex`` (the EDU-DEX feed, which refuses a course without them) and ``jsonld`` (the
-  schema.org data that search engines show, recommended); a plugin's format is a target the same
-  way.
-- A core checklist (:data:`CHECKLISTS`), for a place that no format feeds: ``accreditation``, what
-  the registers' accreditation wizards ask for.
+  are ``edudex`` (the EDU-DEX feed, which refuses a course without them), ``ics`` (dated runs),
+  the accreditation dossier's three formats (the ``accreditation`` checklist, required) and
+  ``jsonld`` (the schema.org data that search engines show, recommended); a plugin's format is a
+  target the same way.
+- A core checklist (:data:`CHECKLISTS`): ``accreditation``, what the registers' accreditation
+  wizards ask for. It comes before the dossier's format of the same name, which requires it.
 
 :func:`check_readiness` applies one (``ncmw-course check --for TARGET``); :func:`target_names`
-lists them.
+lists them. Each register's own rules on top of ``accreditation`` are :mod:`ncmw_course.registers`.
 """
 
 from __future__ import annotations
