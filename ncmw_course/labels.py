@@ -80,6 +80,16 @@ class Labels:
     experience: str
     evaluation: str
     certificate: str
+    assessment: str
+    final_test: str
+    """The line that says whether there is a final test, with ``{answer}`` (`yes` or `no`)."""
+    yes: str
+    no: str
+    literature: str
+    session_kinds: dict[str, str]
+    """A day's part in words: ``teaching``, ``test`` and ``break``."""
+    statuses: dict[str, str]
+    """An accreditation's status in words: ``requested`` and ``granted``."""
     course_page: str
     catalogue: str
     """The heading of a page that lists several courses."""
@@ -195,6 +205,13 @@ DUTCH = Labels(
     experience="Ervaring",
     evaluation="Evaluatie",
     certificate="Certificaat",
+    assessment="Toetsing",
+    final_test="Eindtoets: {answer}",
+    yes="ja",
+    no="nee",
+    literature="Literatuur",
+    session_kinds={"teaching": "scholing", "test": "toets", "break": "pauze"},
+    statuses={"requested": "aangevraagd", "granted": "toegekend"},
     course_page="Cursuspagina",
     catalogue="Cursusaanbod",
     page_of="pagina {page} van {pages}",
@@ -258,6 +275,13 @@ ENGLISH = Labels(
     experience="Experience",
     evaluation="Evaluation",
     certificate="Certificate",
+    assessment="Assessment",
+    final_test="Final test: {answer}",
+    yes="yes",
+    no="no",
+    literature="Literature",
+    session_kinds={"teaching": "training", "test": "test", "break": "break"},
+    statuses={"requested": "requested", "granted": "granted"},
     course_page="Course page",
     catalogue="Courses",
     page_of="page {page} of {pages}",

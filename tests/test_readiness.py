@@ -24,8 +24,16 @@ def missing(course: Course, target: str) -> list[str]:
 
 
 def test_targets() -> None:
-    """The core accreditation checklist and the two built-in formats that declare requirements."""
-    assert target_names() == ["accreditation", "edudex", "jsonld"]
+    """The core accreditation checklist and the built-in formats that declare requirements: the
+    dossier's three (whose checklist is the core one), edudex, ics and jsonld."""
+    assert target_names() == [
+        "accreditation",
+        "accreditation-json",
+        "accreditation-pdf",
+        "edudex",
+        "ics",
+        "jsonld",
+    ]
 
 
 def test_formats_declare_their_level() -> None:
@@ -50,7 +58,9 @@ class TestPluginTargets:
 
     def test_a_plugin_s_format_is_a_target(self, bundled_course: Course) -> None:
         """A plugin's format that declares requirements is a target; one that declares none is not."""
-        assert target_names() == ["accreditation", "edudex", "hopeful", "jsonld", "needy"]
+        assert target_names() == [
+            "accreditation", "accreditation-json", "accreditation-pdf", "edudex", "hopeful", "ics", "jsonld", "needy",
+        ]  # fmt: skip
         assert check_readiness(bundled_course, "needy").missing == (
             Requirement("price", "the cost", present=False),
         )
@@ -66,7 +76,7 @@ class TestPluginTargets:
         self, bundled_course: Course, target: str, message: str
     ) -> None:
         """A name that is no target is refused with the list of targets, before any check."""
-        choices = "; choose one of: accreditation, edudex, hopeful, jsonld, needy"
+        choices = "; choose one of: accreditation, accreditation-json, accreditation-pdf, edudex, hopeful, ics, jsonld, needy"
         for attempt in (lambda: check_target(target), lambda: check_readiness(bundled_course, target)):
             with pytest.raises(UnknownTargetError) as caught:
                 attempt()
@@ -120,7 +130,7 @@ def test_bundled_course_for_accreditation(bundled_course: Course) -> None:
         "certificate_conditions",
         "editions",
         "price",
-        "contact.name",
+        "accreditation_contact.name",
     ]
 
 
