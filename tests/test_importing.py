@@ -80,7 +80,7 @@ class TestSeed:
         )
         assert "  found    contact.phone           line 60" in lines
         assert "  missing  price                   not in the source" in lines
-        assert lines[-1] == "Fields: 14 found, 3 guessed, 13 missing."
+        assert lines[-1] == "Fields: 14 found, 3 guessed, 16 missing."
 
     def test_the_date_is_source_date_epoch_when_set(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01

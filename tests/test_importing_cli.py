@@ -37,7 +37,7 @@ class TestImport:
         assert result.stdout == ""
         assert result.stderr.startswith(f"Read {SEED} as plain text:\n")
         assert result.stderr.endswith(
-            "Fields: 14 found, 3 guessed, 13 missing.\nWrote ontrouw-binnen-de-relatie.json\n"
+            "Fields: 14 found, 3 guessed, 16 missing.\nWrote ontrouw-binnen-de-relatie.json\n"
             + VALID.format(name="ontrouw-binnen-de-relatie.json")
         )
         course = load_course(tmp_path / "ontrouw-binnen-de-relatie.json")

@@ -100,7 +100,7 @@ def test_only_the_sanitised_brochure_is_converted(
 ) -> None:
     """The pdf format hands LibreOffice the docx format's brochure, made from the sanitised template."""
     converted: list[bytes] = []
-    monkeypatch.setattr("exporters._pdf.find_soffice", lambda: "soffice")
+    monkeypatch.setattr("exporters._pdf.find_soffice", lambda name="pdf": "soffice")
 
     def convert(docx: bytes, moment: datetime) -> bytes:
         converted.append(docx)
