@@ -14,9 +14,11 @@ A catalogue exporter renders many courses into one document (a catalogue JSON, a
 ``render_catalogue(courses)`` instead of ``render(course)``; see :class:`CatalogueExporter`.
 
 An exporter may also have optional capabilities, each a typed protocol checked with ``isinstance``:
-:class:`RendersMany` (several courses in one go, as pdf does) and
+:class:`RendersMany` (several courses in one go, as pdf does),
 :class:`~ncmw_course.readiness.DeclaresRequirements` (what a course must state for the format, which
-``check --for`` lists and a build skips a course for).
+``check --for`` lists and a build skips a course for) and, for a catalogue format,
+:class:`UsesBuildContext` (links only to the files its build wrote; see
+:mod:`ncmw_course.build_context`).
 
 A third-party exporter that raises an exception of its own (a bug in that package, anything that is
 not an :class:`~ncmw_course.errors.NcmwCourseError`) is reported as a :class:`PluginError` that
@@ -46,6 +48,7 @@ from ncmw_course._registry import (
     exporter_names,
     plugin_errors,
 )
+from ncmw_course.build_context import BuildContext, BuildFile, UsesBuildContext
 from ncmw_course.errors import ExportError, NcmwCourseError
 
 if TYPE_CHECKING:
@@ -54,12 +57,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "BuildContext",
+    "BuildFile",
     "CatalogueExporter",
     "Exporter",
     "ExporterInfo",
     "ExporterOption",
     "PluginError",
     "RendersMany",
+    "UsesBuildContext",
     "exporter_info",
     "exporter_names",
     "get_exporter",
@@ -91,6 +97,10 @@ class ExporterOption:
     digits and hyphens. Formats that declare one flag should mean one option by it."""
     metavar: str = "VALUE"
     """What the value is called in help and in ``ncmw-course formats``, such as ``FILE``."""
+    links_to: str | None = None
+    """A catalogue format whose document a build gives this option, as the file's name in the
+    output folder, when that format is in the same build and the option is not given: ``html``'s
+    ``catalogue`` option links each page back to ``catalogue.html`` this way."""
 
 
 @runtime_checkable
@@ -123,7 +133,8 @@ class CatalogueExporter(Protocol):
 
     Like :class:`Exporter`, with ``scope: ClassVar[str] = "catalogue"`` and
     :meth:`render_catalogue` in place of ``render``. The build writes it once, as
-    ``catalogue<file_extension>``, for all the courses it built.
+    ``catalogue<file_extension>``, for all the courses it built; an optional
+    ``file_stem: ClassVar[str] = "sitemap"`` names it ``sitemap<file_extension>`` instead.
     """
 
     name: ClassVar[str]
@@ -178,6 +189,10 @@ class ExporterInfo:
     requirement_level: RequirementLevel | None = None
     """For a format that :class:`~ncmw_course.readiness.DeclaresRequirements`, whether they are
     ``required`` to render or ``recommended``; ``None`` for a format that declares none."""
+    file_stem: str = "catalogue"
+    """A catalogue format's file name without its extension (``sitemap`` for ``sitemap.xml``)."""
+    uses_build_context: bool = False
+    """Whether the format is a catalogue format that :class:`UsesBuildContext`."""
 
 
 def exporter_info(name: str) -> ExporterInfo:
@@ -198,6 +213,8 @@ def exporter_info(name: str) -> ExporterInfo:
         options=_options_of(cls),
         scope=getattr(cls, "scope", "course"),
         requirement_level=getattr(cls, "requirement_level", None),
+        file_stem=getattr(cls, "file_stem", "catalogue"),
+        uses_build_context=issubclass(cls, UsesBuildContext),
     )
 
 
@@ -314,8 +331,14 @@ def render_each(
     return [item if isinstance(item, NcmwCourseError) else _checked_bytes(name, item) for item in many]
 
 
-def render_catalogue(courses: Sequence[Course], name: str, **options: object) -> bytes:
+def render_catalogue(
+    courses: Sequence[Course], name: str, *, context: BuildContext | None = None, **options: object
+) -> bytes:
     """Render several courses in the catalogue format `name` and return the document's bytes.
+
+    `context` names the files of the build the document belongs to: a format that
+    :class:`UsesBuildContext` then links only to those (``catalogue-html`` to the course pages
+    written); other formats ignore it. Without it, such a format assumes every course's page is there.
 
     Raises:
         UnknownExporterError: No exporter has that name.
@@ -326,7 +349,10 @@ def render_catalogue(courses: Sequence[Course], name: str, **options: object) ->
         msg = f"{name!r} is not a catalogue format: it renders one course at a time; use render()"
         raise ExportError(msg)
     with plugin_errors(exporter, name):
-        data = exporter.render_catalogue(courses)
+        if context is not None and isinstance(exporter, UsesBuildContext):
+            data = exporter.render_in_build(courses, context)
+        else:
+            data = exporter.render_catalogue(courses)
     return _checked_bytes(name, data)
 
 
