@@ -10,10 +10,22 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ncmw_course.labels import Labels
-    from ncmw_course.model import Accreditation, Course, Day, Edition, Location, Trainer
+    from collections.abc import Callable
+    from datetime import date
 
-__all__ = ["day_facts", "format_location", "practical_rows", "says", "trainer_details"]
+    from ncmw_course.labels import Labels
+    from ncmw_course.model import Accreditation, Course, Day, Edition, Location, Price, Trainer
+
+__all__ = [
+    "day_facts",
+    "format_location",
+    "points_line",
+    "practical_rows",
+    "price_line",
+    "run_dates",
+    "says",
+    "trainer_details",
+]
 
 Row = tuple[str, str, tuple[str, ...]]
 """A practical fact: its language-neutral key, its label and its lines."""
@@ -28,9 +40,7 @@ def practical_rows(course: Course, labels: Labels) -> list[Row]:
         # Each run a row of its own, so that runs are visibly separate in every document.
         facts.append(("editions", labels.run.format(number=number), tuple(_edition(edition, labels))))
     if course.price:
-        price = labels.format_amount(course.price.amount, course.price.currency)
-        line = f"{price} ({course.price.vat_note})" if course.price.vat_note else price
-        facts.append(("price", labels.price, (line,)))
+        facts.append(("price", labels.price, (price_line(course.price, labels),)))
     if course.hours:
         hours = []
         if course.hours.contact_hours:
@@ -54,10 +64,30 @@ def practical_rows(course: Course, labels: Labels) -> list[Row]:
     return facts
 
 
-def _accreditation(accreditation: Accreditation, labels: Labels) -> str:
-    text = labels.points.format(
+def price_line(price: Price, labels: Labels) -> str:
+    """The price and how VAT applies: "€ 495,00 (vrijgesteld van btw)"."""
+    amount = labels.format_amount(price.amount, price.currency)
+    return f"{amount} ({price.vat_note})" if price.vat_note else amount
+
+
+def points_line(accreditation: Accreditation, labels: Labels) -> str:
+    """The points and their register: "18 punten bij Registerplein"."""
+    return labels.points.format(
         points=labels.format_number(accreditation.points), registry=accreditation.registry
     )
+
+
+def run_dates(edition: Edition, labels: Labels, write: Callable[[date], str] | None = None) -> str:
+    """When a run is: its first day, or its first and last (written by `write`, by default in full)."""
+    write = write or labels.format_date
+    when = write(edition.start_date)
+    if edition.end_date and edition.end_date != edition.start_date:
+        when = labels.date_range.format(start=when, end=write(edition.end_date))
+    return when
+
+
+def _accreditation(accreditation: Accreditation, labels: Labels) -> str:
+    text = points_line(accreditation, labels)
     extra = [accreditation.identifier] if accreditation.identifier else []
     start, end = accreditation.valid_from, accreditation.valid_until
     if start and end:
@@ -70,9 +100,7 @@ def _accreditation(accreditation: Accreditation, labels: Labels) -> str:
 
 
 def _edition(edition: Edition, labels: Labels) -> list[str]:
-    when = labels.format_date(edition.start_date)
-    if edition.end_date and edition.end_date != edition.start_date:
-        when = labels.date_range.format(start=when, end=labels.format_date(edition.end_date))
+    when = run_dates(edition, labels)
     if edition.mode:
         when += f" ({labels.modes[edition.mode]})"
     lines = [when]
