@@ -5,16 +5,18 @@ format renders all the courses of a build at once, after their own documents. A 
 that links to other files of the build (``catalogue-html`` links to each course's page,
 ``sitemap`` lists the pages) implements :class:`UsesBuildContext`: the build then calls
 :meth:`~UsesBuildContext.render_in_build` with a :class:`BuildContext` that names every file
-written before it, instead of ``render_catalogue(courses)``. Without a build (``render_catalogue``
-called as a library function), such a format assumes that each course's page lies beside it.
+written before it, instead of ``render_catalogue(courses)``
+(:func:`~ncmw_course.exporting.render_catalogue_in_build`). Without a build
+(:func:`~ncmw_course.exporting.render_catalogue`), such a format assumes that each course's page
+lies beside it.
 
 ::
 
     from ncmw_course.build_context import BuildContext, BuildFile
-    from ncmw_course.exporting import render_catalogue
+    from ncmw_course.exporting import render_catalogue_in_build
 
     context = BuildContext((BuildFile("html", "ontrouw-binnen-de-relatie", "ontrouw-binnen-de-relatie.html"),))
-    render_catalogue(courses, "catalogue-html", context=context)   # links only to that page
+    render_catalogue_in_build(courses, "catalogue-html", context)   # links only to that page
 """
 
 from __future__ import annotations

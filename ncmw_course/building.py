@@ -353,7 +353,7 @@ def _catalogues(plan: Plan, courses: list[Course], report: _Report) -> None:
     not ready for is skipped (an error with `strict`).
     """
     from ncmw_course._files import refuse_inputs, write_atomically
-    from ncmw_course.exporting import render_catalogue
+    from ncmw_course.exporting import render_catalogue_in_build
 
     if not courses:
         return
@@ -365,7 +365,7 @@ def _catalogues(plan: Plan, courses: list[Course], report: _Report) -> None:
         context = BuildContext(tuple(report.written))
         try:
             refuse_inputs(target, plan.inputs)
-            data = render_catalogue(courses, info.name, context=context, **plan.options[info.name])
+            data = render_catalogue_in_build(courses, info.name, context, **plan.options[info.name])
             write_atomically(target, data)
         except NotReadyError as error:
             reason = f"not ready; {'; '.join(error.missing)}"

@@ -72,6 +72,7 @@ __all__ = [
     "plugin_errors",
     "render",
     "render_catalogue",
+    "render_catalogue_in_build",
     "render_each",
     "render_with",
     "write",
@@ -331,29 +332,46 @@ def render_each(
     return [item if isinstance(item, NcmwCourseError) else _checked_bytes(name, item) for item in many]
 
 
-def render_catalogue(
-    courses: Sequence[Course], name: str, *, context: BuildContext | None = None, **options: object
-) -> bytes:
+def render_catalogue(courses: Sequence[Course], name: str, **options: object) -> bytes:
     """Render several courses in the catalogue format `name` and return the document's bytes.
-
-    `context` names the files of the build the document belongs to: a format that
-    :class:`UsesBuildContext` then links only to those (``catalogue-html`` to the course pages
-    written); other formats ignore it. Without it, such a format assumes every course's page is there.
 
     Raises:
         UnknownExporterError: No exporter has that name.
         ExportError: The exporter is broken, is not a catalogue format, or cannot render these courses.
     """
-    exporter = get_exporter(name, **options)
-    if not isinstance(exporter, CatalogueExporter) or getattr(exporter, "scope", "course") != "catalogue":
-        msg = f"{name!r} is not a catalogue format: it renders one course at a time; use render()"
-        raise ExportError(msg)
+    exporter = _catalogue_exporter(name, options)
     with plugin_errors(exporter, name):
-        if context is not None and isinstance(exporter, UsesBuildContext):
+        data = exporter.render_catalogue(courses)
+    return _checked_bytes(name, data)
+
+
+def render_catalogue_in_build(
+    courses: Sequence[Course], name: str, context: BuildContext, **options: object
+) -> bytes:
+    """Like :func:`render_catalogue`, for a document of a build whose files `context` names.
+
+    A format that :class:`UsesBuildContext` then links only to those files (``catalogue-html`` to
+    the course pages written); any other renders as :func:`render_catalogue` does.
+
+    Raises:
+        UnknownExporterError: No exporter has that name.
+        ExportError: The exporter is broken, is not a catalogue format, or cannot render these courses.
+    """
+    exporter = _catalogue_exporter(name, options)
+    with plugin_errors(exporter, name):
+        if isinstance(exporter, UsesBuildContext):
             data = exporter.render_in_build(courses, context)
         else:
             data = exporter.render_catalogue(courses)
     return _checked_bytes(name, data)
+
+
+def _catalogue_exporter(name: str, options: Mapping[str, object]) -> CatalogueExporter:
+    exporter = get_exporter(name, **options)
+    if not isinstance(exporter, CatalogueExporter) or getattr(exporter, "scope", "course") != "catalogue":
+        msg = f"{name!r} is not a catalogue format: it renders one course at a time; use render()"
+        raise ExportError(msg)
+    return exporter
 
 
 def _checked_bytes(name: str, data: object) -> bytes:

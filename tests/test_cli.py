@@ -609,7 +609,7 @@ class TestCheck:
         result = runner.invoke(cli, ["check", "--for", target])
         assert result.exit_code == 2
         assert result.stderr.endswith(
-            f"Error: Invalid value for '--for': {message}; choose one of: accreditation, edudex, jsonld\n"
+            f"Error: Invalid value for '--for': {message}; choose one of: accreditation, edudex, jsonld, sitemap\n"
         )
 
     def test_a_plugin_s_format_is_a_target(self, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:

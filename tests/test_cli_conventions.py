@@ -258,6 +258,7 @@ class TestCompletion:
             "hopeful",
             "jsonld",
             "needy",
+            "sitemap",
         ]
 
     def test_the_bash_script(self) -> None:

@@ -18,6 +18,7 @@ from exporters._catalogue_page import script
 from exporters.catalogue_html import CatalogueHtmlExporter, build_date
 from ncmw_course import Course, ExportError, load_course, render_catalogue
 from ncmw_course.build_context import BuildContext, BuildFile
+from ncmw_course.exporting import render_catalogue_in_build
 from tests.catalogue_courses import TODAY, generated_catalogue
 from tests.conftest import TESTDATA
 from tests.exporters.test_html import flat, html_tree, markup_course, parse
@@ -321,8 +322,8 @@ class TestInABuild:
     def test_links_only_to_the_pages_written(self, bundled_course: Course, full_course: Course) -> None:
         """Told which files the build wrote, the page links to those course pages only, and no calendar."""
         context = BuildContext((BuildFile("html", full_course.slug, "x/gespreksvoering.html"),))
-        data = render_catalogue(
-            [bundled_course, full_course], "catalogue-html", context=context, today="2026-01-01"
+        data = render_catalogue_in_build(
+            [bundled_course, full_course], "catalogue-html", context, today="2026-01-01"
         )
         assert [(card.title, card.link) for card in cards(data)] == [
             ("Gespreksvoering bij scheiding", "x/gespreksvoering.html"),
@@ -333,7 +334,7 @@ class TestInABuild:
     def test_links_to_the_calendar_when_one_was_written(self, full_course: Course) -> None:
         """A catalogue-ics file in the build gives the page a link to it under the heading."""
         context = BuildContext((BuildFile("catalogue-ics", None, "catalogue.ics"),))
-        data = render_catalogue([full_course], "catalogue-html", context=context, today="2026-01-01")
+        data = render_catalogue_in_build([full_course], "catalogue-html", context, today="2026-01-01")
         assert parse(data).links == [("catalogue.ics", "Alle data in uw agenda (iCalendar)")]
 
     def test_without_a_build_every_page_is_assumed(self, full_course: Course) -> None:
