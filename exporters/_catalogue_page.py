@@ -5,8 +5,10 @@ written), the subtitle and summary, and the facts someone choosing a course asks
 the cards, a search box and a filter per kind of choice the cards hold, and the number of courses
 shown, in a live region that screen readers announce.
 
-Without JavaScript the page lists every course and shows no controls: a ``<noscript>`` style hides
-them before the first paint, so the page does not shift when they appear. With it, a small inline
+Without JavaScript the page lists every course and shows no controls: the stylesheet shows them only
+on a page whose head's one-line script marked it ``scripted``, before the first paint, so the page
+does not shift when they appear (a ``<noscript>`` style is not applied when a browser turns scripts
+off through its developer tools, as Playwright does). With JavaScript, a small inline
 script (``js/catalogue.js``; no framework, nothing fetched) narrows the list as one types or
 chooses, and keeps the choices in the page's address (``?q=…&town=…``), so that a narrowed view can
 be shared and survives a reload. Each card carries its filter values as JSON in ``data-*``
@@ -32,8 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = ["catalogue_page", "item_list", "script"]
 
-HIDDEN_WITHOUT_SCRIPT = ".finder { display: none; }"
-"""The style that hides the search and filters when scripts do not run."""
+SCRIPTS_RUN = 'document.documentElement.classList.add("scripted");'
+"""The head's script: the class that shows the search and filters, set before the body is laid out."""
 
 
 @cache
@@ -82,7 +84,7 @@ def catalogue_page(listing: Listing, json_ld: bytes, calendar: str | None = None
     title = f"{labels.catalogue} – {providers}" if providers else labels.catalogue
     head = [
         meta_tag("description", f"{title}: {total}"),
-        element("noscript", {}, element("style", {}, Raw(HIDDEN_WITHOUT_SCRIPT))),
+        element("script", {}, Raw(SCRIPTS_RUN)),
         json_ld_script(json_ld),
     ]
     body = [header, main(*content), element("script", {}, Raw("\n" + script()))]

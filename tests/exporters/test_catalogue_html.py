@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 
 from exporters._catalogue_page import script
+from exporters._html import page_css
 from exporters.catalogue_html import CatalogueHtmlExporter, build_date
 from ncmw_course import Course, ExportError, load_course, render_catalogue
 from ncmw_course.build_context import BuildContext, BuildFile
@@ -259,18 +260,17 @@ class TestFilters:
         assert flat("".join(tree.find(".//p[@id='count']").itertext())) == "1 cursus"  # type: ignore[union-attr]
 
     def test_without_scripts_the_controls_are_hidden_and_every_course_listed(self) -> None:
-        """A noscript style hides the search and filters, so the page does not shift when scripts run;
-        no card is hidden in the markup; the inline script fetches nothing."""
+        """The controls show only on a page a script in the head marked "scripted" (no shift when they
+        appear); no card is hidden in the markup; the inline scripts fetch nothing."""
         data = page(reference_courses())
         tree = html_tree(data)
-        noscript = tree.find("./head/noscript/style")
-        assert noscript is not None
-        assert noscript.text == ".finder { display: none; }"
         assert [item.get("hidden") for item in tree.iterfind(".//ul[@class='courses']/li")] == [None] * 4
         scripts = parse(data).scripts
-        assert [kind for kind, _ in scripts] == ["application/ld+json", None]
-        assert scripts[1][1].strip() == script().strip()
+        assert scripts[:2] == [(None, 'document.documentElement.classList.add("scripted");'), scripts[1]]
+        assert [kind for kind, _ in scripts] == [None, "application/ld+json", None]
+        assert scripts[2][1].strip() == script().strip()
         assert not [word for word in ("fetch(", "XMLHttpRequest", "import(", "src") if word in script()]
+        assert ".finder { display: none; }\n.scripted .finder {" in page_css()
 
 
 class TestItemList:
@@ -279,7 +279,7 @@ class TestItemList:
         the course states one, its own address (the one its page names as canonical)."""
         courses = reference_courses()
         scripts = parse(page(courses)).scripts
-        document = json.loads(scripts[0][1])
+        document = json.loads(scripts[1][1])
         shown = cards(page(courses))
         addresses = {f"{course.slug}.html": course.url.href for course in courses if course.url}
         assert document == {
@@ -306,14 +306,14 @@ class TestItemList:
         data = page([course])
         parsed = parse(data)
         assert (2, course.title) in parsed.headings
-        assert [kind for kind, _ in parsed.scripts] == ["application/ld+json", None]
-        assert json.loads(parsed.scripts[0][1])["itemListElement"][0]["name"] == course.title
+        assert [kind for kind, _ in parsed.scripts] == [None, "application/ld+json", None]
+        assert json.loads(parsed.scripts[1][1])["itemListElement"][0]["name"] == course.title
 
     def test_empty_catalogue(self) -> None:
         """A catalogue without courses is a valid page with an empty list and no controls."""
         parsed = parse(page([]))
         assert parsed.headings == [(1, "Cursusaanbod")]
-        assert json.loads(parsed.scripts[0][1])["numberOfItems"] == 0
+        assert json.loads(parsed.scripts[1][1])["numberOfItems"] == 0
         assert "0 cursussen" in parsed.body_text()
         assert [tag for tag, _ in parsed.tags if tag in ("form", "ul")] == []
 
