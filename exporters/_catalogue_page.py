@@ -129,16 +129,17 @@ def _select(item: Filter, markup: OutlineMarkup) -> Element:
 def _card(card: Card, listing: Listing) -> Element:
     """One course: its title linking to its page, subtitle, summary and facts; its filter values
     and keywords as JSON for the script."""
-    markup = OutlineMarkup(card.language, card.direction, card.labels_language)
-    same_language = card.language.split("-")[0].lower() == listing.language.split("-")[0].lower()
+    meta = card.meta
+    markup = OutlineMarkup(meta.language, meta.direction, meta.labels_language)
+    same_language = meta.language.split("-")[0].lower() == listing.language.split("-")[0].lower()
     data = {f"data-{name}": _json([*card.values(name)]) for name in FILTERS}
     title = markup.link(card.page, card.title) if card.page else card.title
     return element(
         "li",
-        {"lang": None if same_language else card.language, **data, "data-keywords": _json([*card.keywords])},
+        {"lang": None if same_language else meta.language, **data, "data-keywords": _json([*meta.keywords])},
         element("h2", markup.text_attributes(card.title), title),
         markup.text("p", card.subtitle, "subtitle") if card.subtitle else None,
-        markup.text("p", card.summary, "summary"),
+        markup.text("p", meta.description, "summary"),
         markup.facts(Facts(card.facts, "details")),
     )
 
@@ -147,7 +148,7 @@ def item_list(listing: Listing) -> dict[str, Any]:
     """The cards as a schema.org ``ItemList``, in their order: each ``ListItem`` names its course and,
     when the course states one, gives its own address (which its page names as canonical)."""
     items = [
-        {"@type": "ListItem", "position": position, "name": card.title, "url": card.url}
+        {"@type": "ListItem", "position": position, "name": card.title, "url": card.meta.url}
         for position, card in enumerate(listing.cards, start=1)
     ]
     return {

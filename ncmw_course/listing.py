@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ncmw_course._facts import points_line, price_line, run_dates
 from ncmw_course.labels import Labels, labels_for
-from ncmw_course.outline import Direction, Fact, writing_direction
+from ncmw_course.outline import Direction, Fact, Metadata, course_metadata, writing_direction
 
 if TYPE_CHECKING:
     from datetime import date
@@ -56,20 +56,13 @@ class Run:
 class Card:
     """What the catalogue shows of one course."""
 
-    slug: str
-    language: str
-    direction: Direction
-    labels_language: str
-    """The language of the card's labels; differs from `language` when the course's has no table."""
+    meta: Metadata
+    """The course's slug, language, summary (``description``), keywords and own address (``url``),
+    as its documents give them."""
     title: str
     subtitle: str | None
-    summary: str
-    """The course's summary, or the first sentence of its description."""
-    keywords: tuple[str, ...]
     page: str | None
     """The address of the course's page, relative to the catalogue; None when none was written."""
-    url: str | None
-    """The course's own address (``url``), when it states one."""
     runs: tuple[Run, ...]
     """The runs to come, by start date."""
     facts: tuple[Fact, ...]
@@ -159,16 +152,10 @@ def _card(course: Course, today: date, page: str | None) -> Card:
     labels = labels_for(course)
     runs = tuple(_run(edition, labels) for edition in upcoming_runs(course, today))
     return Card(
-        slug=course.slug,
-        language=course.language,
-        direction=writing_direction(course.language),
-        labels_language=labels.locale.split("_")[0],
+        meta=course_metadata(course, labels),
         title=course.title,
         subtitle=course.subtitle,
-        summary=course.listing_summary,
-        keywords=course.keywords,
         page=page,
-        url=course.url.href if course.url else None,
         runs=runs,
         facts=_facts(course, runs, labels),
         registers=tuple(dict.fromkeys(item.registry for item in course.accreditations)),

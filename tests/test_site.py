@@ -11,19 +11,13 @@ from ncmw_course import Course, ExportError, render, render_catalogue
 from ncmw_course.build_context import BuildContext, BuildFile, UsesBuildContext
 from ncmw_course.building import BuildEvent, Wrote, build
 from ncmw_course.exporting import exporter_info, get_exporter, render_catalogue_in_build
-from tests.conftest import REPO, TESTDATA
+from tests.conftest import REPO, copy_courses
 from tests.exporters.test_html import parse
-
-MINIMAL, FULL = TESTDATA / "course_minimal.json", TESTDATA / "course_full.json"
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    courses = tmp_path / "courses"
-    courses.mkdir()
-    for path in (MINIMAL, FULL):
-        (courses / path.name).write_bytes(path.read_bytes())
-    return courses
+    return copy_courses(tmp_path / "courses")
 
 
 def links(path: Path) -> list[tuple[str, str]]:

@@ -26,7 +26,7 @@ import pytest
 from ncmw_course.building import build
 from ncmw_course.listing import Card, catalogue_listing
 from tests.catalogue_courses import TODAY, generated_catalogue
-from tests.conftest import REPO, TESTDATA
+from tests.conftest import REPO, copy_courses
 from tests.exporters.test_html import OVERFLOWING, chromium, summary, visit
 from tests.system import require
 
@@ -108,7 +108,7 @@ def matching(cards: tuple[Card, ...], words: str, town: str, register: str) -> l
     """The pages of the cards a search for `words` in `town` with `register` should show, in order."""
     found = []
     for card in cards:
-        text = fold(" ".join([card.title, card.summary, *card.keywords]))
+        text = fold(" ".join([card.title, card.meta.description, *card.meta.keywords]))
         chosen = town in card.values("town") and register in card.values("register")
         if chosen and all(word in text for word in fold(words).split()):
             found.append(card.page or "")
@@ -249,10 +249,9 @@ def test_lighthouse_scores_at_least_95(server: str, tmp_path: Path) -> None:
 
 def test_the_reference_catalogue_in_both_widths(browser: Any, tmp_path: Path) -> None:
     """The catalogue of the reference courses: zero axe violations at 375 and 1280 px, no sideways scrolling."""
-    courses = tmp_path / "courses"
-    courses.mkdir()
-    for name in ("course_full.json", "course_runs.json", "course_maximal.json", "course_minimal.json"):
-        (courses / name).write_bytes((TESTDATA / name).read_bytes())
+    courses = copy_courses(
+        tmp_path / "courses", "course_full.json", "course_runs.json", "course_maximal.json"
+    )
     out = tmp_path / "site"
     build([courses], out, formats=["html", "catalogue-html"], options={"today": "2027-01-01"})
     for width in (375, 1280):

@@ -11,7 +11,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hin
 from ncmw_course import Course, ExportError, NotReadyError, load_course, render_catalogue
 from ncmw_course.building import BuildEvent, Failed, Skipped, Wrote, build
 from tests.catalogue_courses import generated_catalogue
-from tests.conftest import TESTDATA, TESTS
+from tests.conftest import TESTDATA, TESTS, copy_courses
 
 BASE = "https://www.ncmw.nl/cursussen/"
 XSD = TESTS / "conformance" / "sitemaps" / "sitemap.xsd"
@@ -147,11 +147,7 @@ class TestBaseUrl:
 class TestInABuild:
     @pytest.fixture
     def folder(self, tmp_path: Path) -> Path:
-        courses = tmp_path / "courses"
-        courses.mkdir()
-        for name in ("course_minimal.json", "course_full.json"):
-            (courses / name).write_bytes((TESTDATA / name).read_bytes())
-        return courses
+        return copy_courses(tmp_path / "courses")
 
     def test_lists_the_pages_written(self, tmp_path: Path, folder: Path) -> None:
         """Built with html and catalogue-html (named after it), the sitemap lists the catalogue and every page."""
