@@ -10,8 +10,11 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+
     from ncmw_course.labels import Labels
-    from ncmw_course.model import Accreditation, Course, Day, Edition, Location, Trainer
+    from ncmw_course.model import Accreditation, Course, Day, Edition, Location, Price, Trainer
 
 __all__ = [
     "accreditation_line",
@@ -19,7 +22,10 @@ __all__ = [
     "edition_lines",
     "final_test_line",
     "format_location",
+    "points_line",
     "practical_rows",
+    "price_line",
+    "run_dates",
     "says",
     "session_rows",
     "trainer_details",
@@ -39,9 +45,7 @@ def practical_rows(course: Course, labels: Labels) -> list[Row]:
         # Each run a row of its own, so that runs are visibly separate in every document.
         facts.append(("editions", labels.run.format(number=number), tuple(edition_lines(edition, labels))))
     if course.price:
-        price = labels.format_amount(course.price.amount, course.price.currency)
-        line = f"{price} ({course.price.vat_note})" if course.price.vat_note else price
-        facts.append(("price", labels.price, (line,)))
+        facts.append(("price", labels.price, (price_line(course.price, labels),)))
     hours = _hours(course, labels)
     if hours:
         facts.append(("hours", labels.hours, hours))
@@ -72,11 +76,31 @@ def _hours(course: Course, labels: Labels) -> tuple[str, ...]:
     )
 
 
-def accreditation_line(accreditation: Accreditation, labels: Labels) -> str:
-    """An accreditation on one line: "18 punten bij Registerplein (RP-0000-TEST; toegekend; geldig …)"."""
-    text = labels.points.format(
+def price_line(price: Price, labels: Labels) -> str:
+    """The price and how VAT applies: "€ 495,00 (vrijgesteld van btw)"."""
+    amount = labels.format_amount(price.amount, price.currency)
+    return f"{amount} ({price.vat_note})" if price.vat_note else amount
+
+
+def points_line(accreditation: Accreditation, labels: Labels) -> str:
+    """The points and their register: "18 punten bij Registerplein"."""
+    return labels.points.format(
         points=labels.format_number(accreditation.points), registry=accreditation.registry
     )
+
+
+def run_dates(edition: Edition, labels: Labels, write: Callable[[date], str] | None = None) -> str:
+    """When a run is: its first day, or its first and last (written by `write`, by default in full)."""
+    write = write or labels.format_date
+    when = write(edition.start_date)
+    if edition.end_date and edition.end_date != edition.start_date:
+        when = labels.date_range.format(start=when, end=write(edition.end_date))
+    return when
+
+
+def accreditation_line(accreditation: Accreditation, labels: Labels) -> str:
+    """An accreditation on one line: "18 punten bij Registerplein (RP-0000-TEST; toegekend; geldig …)"."""
+    text = points_line(accreditation, labels)
     extra = [accreditation.identifier] if accreditation.identifier else []
     extra += [labels.statuses[accreditation.status]] if accreditation.status else []
     start, end = accreditation.valid_from, accreditation.valid_until
@@ -91,9 +115,7 @@ def accreditation_line(accreditation: Accreditation, labels: Labels) -> str:
 
 def edition_lines(edition: Edition, labels: Labels) -> list[str]:
     """A run in lines: its dates and mode, its place, and the date of each day."""
-    when = labels.format_date(edition.start_date)
-    if edition.end_date and edition.end_date != edition.start_date:
-        when = labels.date_range.format(start=when, end=labels.format_date(edition.end_date))
+    when = run_dates(edition, labels)
     if edition.mode:
         when += f" ({labels.modes[edition.mode]})"
     lines = [when]

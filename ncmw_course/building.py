@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
-from ncmw_course.errors import ExportError, NcmwCourseError, UnknownExporterError
+from ncmw_course.build_context import BuildContext, BuildFile
+from ncmw_course.errors import ExportError, NcmwCourseError, NotReadyError, UnknownExporterError
 
 if TYPE_CHECKING:
     from ncmw_course.exporting import ExporterInfo
@@ -98,12 +99,14 @@ class Skipped:
     """
 
     format: str
-    course: str
-    """The course's slug."""
+    course: str | None
+    """The course's slug; ``None`` for a catalogue of all courses."""
     reason: str
     """Why, and what to do, such as ``not ready; missing price (see 'ncmw-course check …')``."""
 
     def __str__(self) -> str:
+        if self.course is None:
+            return f"Skipped {self.format}: {self.reason}"
         return f"Skipped {self.format} for {self.course}: {self.reason}"
 
 
@@ -169,13 +172,14 @@ def _count(number: int, noun: str) -> str:
 
 def output_name(info: ExporterInfo, course: Course | None = None) -> str:
     """The file name of a format's document: ``<slug><extension>`` for a course, or
-    ``catalogue<extension>`` for a catalogue format (which takes no `course`).
+    ``catalogue<extension>`` for a catalogue format, which takes no `course` (``sitemap.xml`` for
+    one whose ``file_stem`` is ``sitemap``).
 
     Raises:
         ValueError: A per-course format without a course.
     """
     if info.scope == "catalogue":
-        return f"catalogue{info.file_extension}"
+        return f"{info.file_stem}{info.file_extension}"
     if course is None:
         msg = f"the format {info.name!r} makes one file per course; name the course"
         raise ValueError(msg)
@@ -201,6 +205,11 @@ class Plan:
     def course_formats(self) -> tuple[ExporterInfo, ...]:
         return tuple(info for info in self.formats if info.scope == "course")
 
+    @property
+    def path_options(self) -> set[str]:
+        """The options that name a file (a template), which the build reads; not a date or an address."""
+        return {option.name for info in self.formats for option in info.options if option.kind == "path"}
+
 
 Task: TypeAlias = "tuple[Path | None, Course]"
 """A course to build, with its file (``None`` for the bundled course)."""
@@ -212,10 +221,14 @@ class _Report:
     def __init__(self, on_event: Callable[[BuildEvent], None] | None) -> None:
         self.on_event = on_event or (lambda _event: None)
         self.counts = {Wrote: 0, Skipped: 0, Failed: 0}
+        self.written: list[BuildFile] = []
+        """The files written so far, for the catalogue formats that link to them."""
 
     def __call__(self, event: BuildEvent) -> None:
         if type(event) in self.counts:
             self.counts[type(event)] += 1
+        if isinstance(event, Wrote):
+            self.written.append(BuildFile(event.format, event.course, event.path.name))
         self.on_event(event)
 
     def advance(self, documents: int) -> None:
@@ -273,7 +286,8 @@ def build(
         report(failure)
     paths = [courses] if isinstance(courses, str | os.PathLike) else courses
     files = course_files([Path(path) for path in paths], report)
-    plan = dataclasses.replace(plan, inputs=inputs(files, options or {}))
+    paths_given = {key: value for key, value in (options or {}).items() if key in plan.path_options}
+    plan = dataclasses.replace(plan, inputs=inputs(files, paths_given))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
     try:
         with Workers(jobs, ticks=ticks) as workers:
@@ -317,23 +331,49 @@ def _plan(
         name: {key: value for key, value in options.items() if key in names}
         for name, names in declared.items()
     }
+    _link_formats(infos, chosen)
     return Plan(Path(output_dir), tuple(infos), chosen, strict, broken=tuple(broken))
 
 
-def _catalogues(plan: Plan, courses: list[Course], report: Callable[[BuildEvent], None]) -> None:
-    """Write each catalogue format once, for all the courses built."""
+def _link_formats(infos: list[ExporterInfo], chosen: dict[str, dict[str, object]]) -> None:
+    """Give each option that links to a catalogue format of the build (`ExporterOption.links_to`)
+    that format's file name, unless the option was given: html's pages link back to the catalogue."""
+    catalogues = {info.name: output_name(info) for info in infos if info.scope == "catalogue"}
+    for info in infos:
+        for option in info.options:
+            if option.links_to in catalogues and option.name not in chosen[info.name]:
+                chosen[info.name][option.name] = catalogues[option.links_to]
+
+
+def _catalogues(plan: Plan, courses: list[Course], report: _Report) -> None:
+    """Write each catalogue format once, for all the courses built.
+
+    The formats that link to other files of the build (:class:`~ncmw_course.build_context.UsesBuildContext`)
+    come last, pages first, each told of every file written before it; a format the courses are
+    not ready for is skipped (an error with `strict`).
+    """
     from ncmw_course._files import refuse_inputs, write_atomically
-    from ncmw_course.exporting import render_catalogue
+    from ncmw_course.exporting import render_catalogue_in_build
 
     if not courses:
         return
-    for info in plan.formats:
-        if info.scope != "catalogue":
-            continue
+    catalogues = [info for info in plan.formats if info.scope == "catalogue"]
+    for info in sorted(
+        catalogues, key=lambda info: (info.uses_build_context, info.media_type != "text/html")
+    ):
         target = plan.output_dir / output_name(info)
+        context = BuildContext(tuple(report.written))
         try:
             refuse_inputs(target, plan.inputs)
-            write_atomically(target, render_catalogue(courses, info.name, **plan.options[info.name]))
+            data = render_catalogue_in_build(courses, info.name, context, **plan.options[info.name])
+            write_atomically(target, data)
+        except NotReadyError as error:
+            reason = f"not ready; {'; '.join(error.missing)}"
+            report(
+                Failed(f"{info.name}: {reason}", info.name)
+                if plan.strict
+                else Skipped(info.name, None, reason)
+            )
         except NcmwCourseError as error:
             report(Failed(str(error), info.name, details=getattr(error, "details", None)))
         else:

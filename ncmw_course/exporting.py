@@ -14,9 +14,11 @@ A catalogue exporter renders many courses into one document (a catalogue JSON, a
 ``render_catalogue(courses)`` instead of ``render(course)``; see :class:`CatalogueExporter`.
 
 An exporter may also have optional capabilities, each a typed protocol checked with ``isinstance``:
-:class:`RendersMany` (several courses in one go, as pdf does) and
+:class:`RendersMany` (several courses in one go, as pdf does),
 :class:`~ncmw_course.readiness.DeclaresRequirements` (what a course must state for the format, which
-``check --for`` lists and a build skips a course for).
+``check --for`` lists and a build skips a course for) and, for a catalogue format,
+:class:`UsesBuildContext` (links only to the files its build wrote; see
+:mod:`ncmw_course.build_context`).
 
 A third-party exporter that raises an exception of its own (a bug in that package, anything that is
 not an :class:`~ncmw_course.errors.NcmwCourseError`) is reported as a :class:`PluginError` that
@@ -46,6 +48,7 @@ from ncmw_course._registry import (
     exporter_names,
     plugin_errors,
 )
+from ncmw_course.build_context import BuildContext, BuildFile, UsesBuildContext
 from ncmw_course.errors import ExportError, NcmwCourseError
 
 if TYPE_CHECKING:
@@ -54,18 +57,22 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "BuildContext",
+    "BuildFile",
     "CatalogueExporter",
     "Exporter",
     "ExporterInfo",
     "ExporterOption",
     "PluginError",
     "RendersMany",
+    "UsesBuildContext",
     "exporter_info",
     "exporter_names",
     "get_exporter",
     "plugin_errors",
     "render",
     "render_catalogue",
+    "render_catalogue_in_build",
     "render_each",
     "render_with",
     "write",
@@ -91,6 +98,10 @@ class ExporterOption:
     digits and hyphens. Formats that declare one flag should mean one option by it."""
     metavar: str = "VALUE"
     """What the value is called in help and in ``ncmw-course formats``, such as ``FILE``."""
+    links_to: str | None = None
+    """A catalogue format whose document a build gives this option, as the file's name in the
+    output folder, when that format is in the same build and the option is not given: ``html``'s
+    ``catalogue`` option links each page back to ``catalogue.html`` this way."""
 
 
 @runtime_checkable
@@ -123,7 +134,8 @@ class CatalogueExporter(Protocol):
 
     Like :class:`Exporter`, with ``scope: ClassVar[str] = "catalogue"`` and
     :meth:`render_catalogue` in place of ``render``. The build writes it once, as
-    ``catalogue<file_extension>``, for all the courses it built.
+    ``catalogue<file_extension>``, for all the courses it built; an optional
+    ``file_stem: ClassVar[str] = "sitemap"`` names it ``sitemap<file_extension>`` instead.
     """
 
     name: ClassVar[str]
@@ -178,6 +190,10 @@ class ExporterInfo:
     requirement_level: RequirementLevel | None = None
     """For a format that :class:`~ncmw_course.readiness.DeclaresRequirements`, whether they are
     ``required`` to render or ``recommended``; ``None`` for a format that declares none."""
+    file_stem: str = "catalogue"
+    """A catalogue format's file name without its extension (``sitemap`` for ``sitemap.xml``)."""
+    uses_build_context: bool = False
+    """Whether the format is a catalogue format that :class:`UsesBuildContext`."""
 
 
 def exporter_info(name: str) -> ExporterInfo:
@@ -198,6 +214,8 @@ def exporter_info(name: str) -> ExporterInfo:
         options=_options_of(cls),
         scope=getattr(cls, "scope", "course"),
         requirement_level=getattr(cls, "requirement_level", None),
+        file_stem=getattr(cls, "file_stem", "catalogue"),
+        uses_build_context=issubclass(cls, UsesBuildContext),
     )
 
 
@@ -321,13 +339,39 @@ def render_catalogue(courses: Sequence[Course], name: str, **options: object) ->
         UnknownExporterError: No exporter has that name.
         ExportError: The exporter is broken, is not a catalogue format, or cannot render these courses.
     """
+    exporter = _catalogue_exporter(name, options)
+    with plugin_errors(exporter, name):
+        data = exporter.render_catalogue(courses)
+    return _checked_bytes(name, data)
+
+
+def render_catalogue_in_build(
+    courses: Sequence[Course], name: str, context: BuildContext, **options: object
+) -> bytes:
+    """Like :func:`render_catalogue`, for a document of a build whose files `context` names.
+
+    A format that :class:`UsesBuildContext` then links only to those files (``catalogue-html`` to
+    the course pages written); any other renders as :func:`render_catalogue` does.
+
+    Raises:
+        UnknownExporterError: No exporter has that name.
+        ExportError: The exporter is broken, is not a catalogue format, or cannot render these courses.
+    """
+    exporter = _catalogue_exporter(name, options)
+    with plugin_errors(exporter, name):
+        if isinstance(exporter, UsesBuildContext):
+            data = exporter.render_in_build(courses, context)
+        else:
+            data = exporter.render_catalogue(courses)
+    return _checked_bytes(name, data)
+
+
+def _catalogue_exporter(name: str, options: Mapping[str, object]) -> CatalogueExporter:
     exporter = get_exporter(name, **options)
     if not isinstance(exporter, CatalogueExporter) or getattr(exporter, "scope", "course") != "catalogue":
         msg = f"{name!r} is not a catalogue format: it renders one course at a time; use render()"
         raise ExportError(msg)
-    with plugin_errors(exporter, name):
-        data = exporter.render_catalogue(courses)
-    return _checked_bytes(name, data)
+    return exporter
 
 
 def _checked_bytes(name: str, data: object) -> bytes:

@@ -46,6 +46,7 @@ __all__ = [
     "Section",
     "Subsection",
     "brochure_outline",
+    "course_metadata",
     "day_facts",
     "format_location",
     "mailto_uri",
@@ -209,7 +210,7 @@ def brochure_outline(course: Course) -> Outline:
         provider=course.provider.name,
         sections=tuple(sections),
         footer=_footer(course, labels),
-        meta=_metadata(course, labels),
+        meta=course_metadata(course, labels),
         labels=labels,
     )
 
@@ -300,7 +301,8 @@ def _footer(course: Course, labels: Labels) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _metadata(course: Course, labels: Labels) -> Metadata:
+def course_metadata(course: Course, labels: Labels) -> Metadata:
+    """What documents about `course` say about themselves: its slug, language, summary, keywords …"""
     return Metadata(
         slug=course.slug,
         language=course.language,

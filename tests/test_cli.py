@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from ncmw_course import load_course, render
 from ncmw_course._cli_params import BUILT_IN_FLAGS
+from ncmw_course.building import output_name
 from ncmw_course.cli import cli
 from ncmw_course.exporting import exporter_info, exporter_names
 
@@ -339,7 +340,8 @@ class TestBuild:
     @pytest.mark.libreoffice
     def test_every_format_of_the_bundled_course(self, runner: CliRunner, tmp_path: Path) -> None:
         """build writes each format the bundled course is ready for, skips the accreditation dossier,
-        edudex and ics and says why, exit 0."""
+        edudex, ics and the sitemap and says why, exit 0; the catalogue page comes after the other
+        catalogues, the pages it may link to."""
         result = runner.invoke(cli, ["build"])
         assert result.exit_code == 0
         dossier = (
@@ -363,10 +365,12 @@ class TestBuild:
             f"Wrote dist/{SLUG}.json\n"
             f"Wrote dist/{SLUG}.jsonld\n"
             f"Wrote dist/{SLUG}.pdf\n"
-            "Wrote dist/catalogue.html\n"
             "Wrote dist/catalogue.json\n"
             "Wrote dist/catalogue.jsonld\n"
-            "Built 9 files for 1 course in dist; skipped 5 files\n"
+            "Wrote dist/catalogue.html\n"
+            "Skipped sitemap: not ready; url: the address of each course's page, ending in /<slug>.html, "
+            f"or --base-url (missing in {SLUG})\n"
+            "Built 9 files for 1 course in dist; skipped 6 files\n"
         )
         assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == [
             "catalogue.html",
@@ -385,15 +389,9 @@ class TestBuild:
         """Each registered format appears in the build's report, written or skipped."""
         result = runner.invoke(cli, ["build"])
         for info in (exporter_info(name) for name in exporter_names()):
-            target = (
-                f"{SLUG}{info.file_extension}"
-                if info.scope == "course"
-                else f"catalogue{info.file_extension}"
-            )
-            assert (
-                f"Wrote dist/{target}\n" in result.stderr
-                or f"Skipped {info.name} for {SLUG}" in result.stderr
-            )
+            course = load_course() if info.scope == "course" else None
+            skipped = f"Skipped {info.name} for {SLUG}: " if course else f"Skipped {info.name}: "
+            assert f"Wrote dist/{output_name(info, course)}\n" in result.stderr or skipped in result.stderr
 
     def test_chosen_format_and_folder(self, runner: CliRunner, tmp_path: Path) -> None:
         """-f picks formats and -o the folder."""
@@ -620,7 +618,7 @@ class TestCheck:
         assert result.exit_code == 2
         assert result.stderr.endswith(
             f"Error: Invalid value for '--for': {message}; choose one of: accreditation, "
-            "accreditation-json, accreditation-pdf, edudex, ics, jsonld\n"
+            "accreditation-json, accreditation-pdf, edudex, ics, jsonld, sitemap\n"
         )
 
     def test_a_plugin_s_format_is_a_target(self, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -264,6 +264,7 @@ class TestCompletion:
             "ics",
             "jsonld",
             "needy",
+            "sitemap",
         ]
 
     def test_the_bash_script(self) -> None:
