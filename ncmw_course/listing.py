@@ -23,13 +23,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ncmw_course._facts import points_line, price_line, run_dates
+from ncmw_course.hours import contact_hours
 from ncmw_course.labels import Labels, labels_for
 from ncmw_course.outline import Direction, Fact, Metadata, course_metadata, writing_direction
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from ncmw_course.model import Course, Edition
+    from ncmw_course.model import Accreditation, Course, Edition
 
 __all__ = ["Card", "Choice", "Filter", "Listing", "Run", "catalogue_listing", "upcoming_runs"]
 
@@ -176,12 +177,11 @@ def _facts(course: Course, runs: tuple[Run, ...], labels: Labels) -> tuple[Fact,
     facts = [Fact("runs", labels.editions, dates)]
     if course.price:
         facts.append(Fact("price", labels.price, (price_line(course.price, labels),)))
-    if course.hours and course.hours.contact_hours:
-        facts.append(
-            Fact("contact_hours", labels.contact_hours, (labels.format_hours(course.hours.contact_hours),))
-        )
+    hours = contact_hours(course)  # typed, or computed from the days' sessions
+    if hours:
+        facts.append(Fact("contact_hours", labels.contact_hours, (labels.format_hours(hours),)))
     if course.accreditations:
-        points = tuple(points_line(item, labels) for item in course.accreditations)
+        points = tuple(_points(item, labels) for item in course.accreditations)
         facts.append(Fact("accreditations", labels.accreditation, points))
     if course.level:
         facts.append(Fact("level", labels.level, (course.level,)))
@@ -211,3 +211,9 @@ def _choice_text(name: str, value: str, labels: Labels) -> str:
     if name == "mode":
         return labels.modes[value]
     return value
+
+
+def _points(accreditation: Accreditation, labels: Labels) -> str:
+    """The points and register, and "(aangevraagd)" while they are only asked for: not yet to count on."""
+    line = points_line(accreditation, labels)
+    return f"{line} ({labels.statuses['requested']})" if accreditation.status == "requested" else line

@@ -20,6 +20,7 @@ from exporters.catalogue_html import CatalogueHtmlExporter, build_date
 from ncmw_course import Course, ExportError, load_course, render_catalogue
 from ncmw_course.build_context import BuildContext, BuildFile
 from ncmw_course.exporting import render_catalogue_in_build
+from ncmw_course.hours import contact_hours
 from tests.catalogue_courses import TODAY, generated_catalogue
 from tests.conftest import TESTDATA
 from tests.exporters.test_html import flat, html_tree, markup_course, parse
@@ -134,8 +135,8 @@ class TestCards:
         }
 
     def test_past_runs_are_left_out(self) -> None:
-        """On 10 March 2027 the runs that started on 9 March are gone: the full course has no dates, and
-        the course with two runs is sorted by its second."""
+        """On 10 March 2027 the runs that started on 9 March are gone: the full course keeps its run of
+        October, and the course with two runs is sorted by its second."""
         shown = cards(page(reference_courses(), "2027-03-10"))
         assert [(card.link, card.facts["Data en locaties"][0]) for card in shown] == [
             (
@@ -146,14 +147,18 @@ class TestCards:
                 "werken-met-de-meldcode.html",
                 "28 september 2027 t/m 12 oktober 2027, Roermond (deels online, deels op locatie)",
             ),
+            (
+                "gespreksvoering-bij-scheiding.html",
+                "19 oktober 2027 t/m 2 november 2027, Baarlo (op locatie)",
+            ),
             ("ontrouw-binnen-de-relatie.html", "Nog geen datum gepland"),
-            ("gespreksvoering-bij-scheiding.html", "Nog geen datum gepland"),
         ]
 
     def test_a_run_that_starts_today_is_shown(self, full_course: Course) -> None:
         """A run starting on the day itself is still to come."""
         assert cards(page([full_course], "2027-03-09"))[0].facts["Data en locaties"] == [
-            "9 maart 2027 t/m 23 maart 2027, Baarlo (op locatie)"
+            "9 maart 2027 t/m 23 maart 2027, Baarlo (op locatie)",
+            "19 oktober 2027 t/m 2 november 2027, Baarlo (op locatie)",
         ]
 
     def test_a_card_in_english(self, full_course: Course) -> None:
@@ -166,7 +171,7 @@ class TestCards:
                 "Dates and locations": ["No dates yet"],
                 "Price": ["€495.00 (vrijgesteld van btw)"],
                 "Contact hours": ["18 hours"],
-                "Accreditation": ["18 points with Registerplein"],
+                "Accreditation": ["18 points with Registerplein", "18 points with SKJ (requested)"],
                 "Level": ["hbo"],
             },
         )
@@ -215,6 +220,7 @@ class TestFilters:
                 ("", "Alle maanden"),
                 ("2027-03", "maart 2027"),
                 ("2027-09", "september 2027"),
+                ("2027-10", "oktober 2027"),
                 ("2028-02", "februari 2028"),
             ],
             "town": [("", "Alle plaatsen"), ("Baarlo", "Baarlo"), ("Roermond", "Roermond")],
@@ -384,7 +390,7 @@ class TestToday:
 def expected_facts(course: Course, today: date) -> dict[str, object]:
     """What a card must say about `course`, worked out from the course alone."""
     runs = sorted((e for e in course.editions if e.start_date >= today), key=lambda e: e.start_date)
-    hours = course.hours.contact_hours if course.hours else None
+    hours = contact_hours(course)  # typed, or computed from the sessions
     return {
         "runs": [
             (e.start_date.day, e.start_date.year, e.location.locality if e.location else None, e.mode)
@@ -392,7 +398,9 @@ def expected_facts(course: Course, today: date) -> dict[str, object]:
         ],
         "price": re.sub(r"\D", "", f"{course.price.amount:.2f}") if course.price else None,
         "hours": float(hours) if hours else None,
-        "registers": [item.registry for item in course.accreditations],
+        "registers": [
+            (item.registry, item.status == "requested") for item in course.accreditations
+        ],  # a requested accreditation's points are said to be only asked for
         "level": course.level,
     }
 
@@ -428,9 +436,18 @@ def stated_facts(card: ShownCard) -> dict[str, object]:
         "runs": [_run_read_back(text) for text in runs],
         "price": re.sub(r"\D", "", price[0].split("(")[0]) if price else None,
         "hours": float(hours[0].split(" ")[0].replace(",", ".")) if hours else None,
-        "registers": [re.split(" bij | with ", line, maxsplit=1)[1] for line in facts.get("points", [])],
+        "registers": [_register_read_back(line) for line in facts.get("points", [])],
         "level": level[0] if level else None,
     }
+
+
+def _register_read_back(line: str) -> tuple[str, bool]:
+    """The register of a points line, and whether the line says the points are only requested."""
+    register = re.split(" bij | with ", line, maxsplit=1)[1]
+    for requested in (" (aangevraagd)", " (requested)"):
+        if register.endswith(requested):
+            return register.removesuffix(requested), True
+    return register, False
 
 
 def _run_read_back(text: str) -> tuple[int, int, str | None, str | None]:
