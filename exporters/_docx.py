@@ -97,6 +97,8 @@ class _Brochure:
         self.bullets = template.bullets
         self.bookmarks = 0
         """Bookmarks added so far: the next one's id, so that the same outline gets the same ids."""
+        self.after_table = False
+        """Whether the last block written was a table: the next paragraph keeps some space from it."""
 
     def build(self) -> Document:
         self.title_block()
@@ -118,6 +120,9 @@ class _Brochure:
         if text:
             add_text(paragraph, text)
         set_style_id(paragraph, self.style_ids[style])
+        if self.after_table and style == "Normal":  # a table has no space after it of its own
+            paragraph.paragraph_format.space_before = Pt(6)
+        self.after_table = False
         return paragraph
 
     def heading(self, text: str, level: int, bookmark: str) -> None:
@@ -186,7 +191,8 @@ class _Brochure:
         widths = (Cm(4.6), Cm(12.4))
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
-        for row in rows:
+        rows = tuple(rows)
+        for number, row in enumerate(rows, start=1):
             added = table.add_row()
             _cannot_split(added)  # a label never on one page and its lines on the next
             cells = added.cells
@@ -201,6 +207,11 @@ class _Brochure:
                 paragraph = cells[1].paragraphs[0] if index == 0 else cells[1].add_paragraph()
                 self.inline(paragraph, value)
                 _tight(paragraph)
+            if number < len(rows):  # the table stays on one page where it fits: each row with the next
+                for cell in cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
+        self.after_table = True
 
     def contact(self, rows: Iterable[Fact]) -> None:
         """The ways to get in touch: a paragraph each, "label value", every link a Word hyperlink; kept

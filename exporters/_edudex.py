@@ -25,7 +25,6 @@ Where the course's facts go that have no field of the same name:
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -36,6 +35,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, get_args
 from exporters._edudex_schedule import program_schedule, run_places
 from exporters._edudex_texts import biographies, program_descriptions
 from exporters._reproducible import document_datetime
+from exporters._runs import digest, run_ids, unique
 from ncmw_course.model import InstructionMode, ProgramLevel
 from ncmw_course.outline import brochure_outline
 from ncmw_course.readiness import Requirement
@@ -104,7 +104,7 @@ def program_document(course: Course) -> dict[str, Any]:
         "programClassification": _classification(course),
         "programAdmission": _admission(course),
         "programCurriculum": _curriculum(course, outline, key),
-        "programSchedule": program_schedule(course, _run_ids(course), key, open_=_applications_open(course)),
+        "programSchedule": program_schedule(course, run_ids(course), key, open_=_applications_open(course)),
         "programContacts": {"contactData": [_contact_data(course, key)]},
     }
     if course.accreditations:
@@ -264,35 +264,14 @@ def _location_profile(course: Course) -> str | None:
 # --- identifiers and small helpers -------------------------------------------------------------------
 
 
-def _run_ids(course: Course) -> list[str]:
-    """A stable ID per run: the course's slug and the start date, unique within the course."""
-    slug = course.slug
-    base = slug if len(slug) <= 40 else f"{slug[:31].rstrip('-')}-{_digest(slug)[:8]}"
-    return _unique([f"{base}-{edition.start_date:%Y%m%d}" for edition in course.editions])
-
-
 def _teacher_ids(trainers: Sequence[Trainer]) -> list[str]:
     """A stable ID per trainer, from the name in ASCII (``sjoerd-odegaard``), unique in the course."""
     ids = []
     for trainer in trainers:
         folded = unicodedata.normalize("NFKD", trainer.name.translate(_FOLD)).encode("ascii", "ignore")
         slug = "-".join(re.findall(r"[a-z0-9]+", folded.decode("ascii").lower()))[:48].strip("-")
-        ids.append(slug or f"trainer-{_digest(trainer.name)[:10]}")
-    return _unique(ids)
-
-
-def _unique(ids: list[str]) -> list[str]:
-    """`ids`, with ``-2``, ``-3`` … added to repeats."""
-    seen: dict[str, int] = {}
-    result = []
-    for item in ids:
-        seen[item] = seen.get(item, 0) + 1
-        result.append(item if seen[item] == 1 else f"{item}-{seen[item]}")
-    return result
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        ids.append(slug or f"trainer-{digest(trainer.name)[:10]}")
+    return unique(ids)
 
 
 def _language_key(course: Course) -> str:

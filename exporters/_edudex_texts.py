@@ -37,11 +37,14 @@ __all__ = [
 SECTION_SUBJECTS = {
     "programme": "curriculum",
     "method": "instruction modes",
+    # "graduation" is about what completing the programme asks: the test, and the certificate.
+    "assessment": "graduation",
     "trainers": "teachers",
     "contact": "contact",
 }
 """The EDU-DEX subject of each outline section that is one subject text, under the section's title.
-The ``introduction`` is the programme's description; ``audience`` and ``practical`` are split up."""
+The ``introduction`` is the programme's description; ``audience`` and ``practical`` are split up.
+EDU-DEX has no subject for a reading list: the ``literature`` is in no subject text."""
 
 FACT_SUBJECTS = {
     "editions": "course schedule",
@@ -98,10 +101,24 @@ def program_descriptions(outline: Outline, key: str) -> dict[str, Any]:
             "descriptionText": {key: fragment_text(pieces)},
             "descriptionHtml": {key: fragment_html(pieces)},
         }
-        for subject, header, pieces in _subjects(outline)
+        for subject, header, pieces in _merged(_subjects(outline))
         if pieces
     ]
     return descriptions
+
+
+def _merged(subjects: Iterator[tuple[str, str, list[Piece]]]) -> list[tuple[str, str, list[Piece]]]:
+    """One subject text per subject, where it first comes: a later part of it follows under its own
+    heading (the certificate's conditions, then the assessment, are both "graduation")."""
+    merged: dict[str, tuple[str, list[Piece]]] = {}
+    for subject, header, pieces in subjects:
+        if not pieces:
+            continue
+        if subject in merged:
+            merged[subject][1].extend([Line((header,)), *pieces])
+        else:
+            merged[subject] = (header, list(pieces))
+    return [(subject, header, pieces) for subject, (header, pieces) in merged.items()]
 
 
 def biographies(outline: Outline) -> list[tuple[str, ...]]:

@@ -26,6 +26,10 @@ What carries the facts that have no obvious Course property:
   schema.org calls accreditations a form of certification. The register is the ``Organization`` in
   ``issuedBy``, the register's ID for it ``certificationIdentification``, its validity ``validFrom``
   and ``expires`` (the last valid day). The points stay ``numberOfCredits``, as Google reads them.
+  Its ``name`` says its status, when the course states one ("18 punten bij SKJ (aangevraagd)").
+- The literature: ``citation``, a text per reference (a Course is a CreativeWork).
+- The net contact hours: ``timeRequired``, typed or computed from the days' sessions
+  (:mod:`ncmw_course.hours`).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from exporters._runs import run_day_dates
+from ncmw_course.hours import contact_hours, study_hours
 
 if TYPE_CHECKING:
     from ncmw_course.labels import Labels
@@ -96,12 +101,14 @@ def course_jsonld(course: Course, *, context: bool = True) -> JsonObject:
     node["audience"] = {"@type": "EducationalAudience", "description": PARAGRAPH_BREAK.join(course.audience)}
     node["teaches"] = list(course.goals)
     node["syllabusSections"] = [_syllabus(day, labels) for day in course.days]
-    if course.hours and course.hours.contact_hours:
-        node["timeRequired"] = iso_duration(course.hours.contact_hours)
+    hours = contact_hours(course)  # typed, or computed from the days' sessions
+    if hours:
+        node["timeRequired"] = iso_duration(hours)
     _put(node, "numberOfCredits", [_credits(item, labels) for item in course.accreditations])
     _put(node, "subjectOf", [_certification(item, labels) for item in course.accreditations])
     if course.certificate or course.certificate_conditions:
         node["educationalCredentialAwarded"] = _certificate(course)
+    _put(node, "citation", list(course.literature))
     _put(node, "offers", _offer(course.price) if course.price else None)
     runs = zip(course.editions, run_day_dates(course), strict=True)
     _put(
@@ -128,9 +135,15 @@ def iso_duration(hours: float) -> str:
     """An amount of hours as an ISO 8601 duration: 18 → ``PT18H``, 24.5 → ``PT24H30M``.
 
     The hours are taken as written (their shortest decimal form), so no rounding creeps in; a
-    fraction of a second is written as decimal seconds.
+    fraction of a second is written as decimal seconds. Hours that are a whole number of seconds
+    as a float (12 h 20 min, computed from times, is 12.333333333333334 hours) are written as those
+    seconds: reading the duration back gives the same float.
     """
-    whole_hours, rest = divmod(Decimal(repr(hours)) * 3600, 3600)
+    seconds = Decimal(repr(hours)) * 3600
+    whole = seconds.to_integral_value()
+    if whole and float(whole / 3600) == hours:  # the same hours: 12.333333333333334 is 12 h 20 min
+        seconds = whole
+    whole_hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     parts = ((whole_hours, "H"), (minutes, "M"), (seconds, "S"))
     return "PT" + "".join(f"{_decimal_text(value)}{unit}" for value, unit in parts if value)
@@ -193,9 +206,10 @@ def _credits(accreditation: Accreditation, labels: Labels) -> JsonObject:
 
 
 def _points_text(accreditation: Accreditation, labels: Labels) -> str:
-    """The points in words, as documents write them: "18,5 punten bij SKJ"."""
+    """The points in words, as documents write them, with the status: "18,5 punten bij SKJ (aangevraagd)"."""
     points = labels.format_number(accreditation.points)
-    return labels.points.format(points=points, registry=accreditation.registry)
+    text = labels.points.format(points=points, registry=accreditation.registry)
+    return f"{text} ({labels.statuses[accreditation.status]})" if accreditation.status else text
 
 
 def _certification(accreditation: Accreditation, labels: Labels) -> JsonObject:
@@ -225,7 +239,7 @@ def _course_instance(
     _put(instance, "courseMode", COURSE_MODES[edition.mode] if edition.mode else None)
     # courseWorkload is the total work a participant puts in: the study load. When the course states
     # only its contact hours, those are the work it does state (`check --for jsonld` counts either).
-    workload = course.hours and (course.hours.study_load or course.hours.contact_hours)
+    workload = study_hours(course)
     if workload:
         instance["courseWorkload"] = iso_duration(workload)
     instance["startDate"] = edition.start_date.isoformat()

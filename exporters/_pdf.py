@@ -40,14 +40,21 @@ __all__ = [
     "convert_many",
     "find_soffice",
     "libreoffice_identity",
+    "missing_libreoffice",
     "reproducible_pdf",
 ]
 
-MISSING_LIBREOFFICE = (
-    "the pdf format needs LibreOffice, and neither 'soffice' nor 'libreoffice' is on the PATH; "
-    "install it with 'apt-get install libreoffice-writer-nogui' (Debian, Ubuntu) or from "
-    "https://www.libreoffice.org/"
-)
+
+def missing_libreoffice(format_name: str = "pdf") -> str:
+    """What to say when LibreOffice, which the format `format_name` needs, is not installed."""
+    return (
+        f"the {format_name} format needs LibreOffice, and neither 'soffice' nor 'libreoffice' is on the "
+        "PATH; install it with 'apt-get install libreoffice-writer-nogui' (Debian, Ubuntu) or from "
+        "https://www.libreoffice.org/"
+    )
+
+
+MISSING_LIBREOFFICE = missing_libreoffice()
 
 # writer_pdf_Export's options: a tagged PDF (structure tree, reading order, alt texts), PDF/UA-1
 # identification, the title rather than the file name in the viewer's title bar, bookmarks.
@@ -61,8 +68,8 @@ CONVERT_TO = "pdf:writer_pdf_Export:" + json.dumps(FILTER_OPTIONS, separators=("
 TIMEOUT_SECONDS = 180
 
 
-def find_soffice() -> str:
-    """The path of LibreOffice's ``soffice`` (or ``libreoffice``).
+def find_soffice(format_name: str = "pdf") -> str:
+    """The path of LibreOffice's ``soffice`` (or ``libreoffice``), which the format `format_name` needs.
 
     Raises:
         MissingToolError: Neither is installed; the message names the package to install.
@@ -71,7 +78,7 @@ def find_soffice() -> str:
         path = shutil.which(program)
         if path:
             return path
-    raise MissingToolError(MISSING_LIBREOFFICE)
+    raise MissingToolError(missing_libreoffice(format_name))
 
 
 def libreoffice_identity() -> str:

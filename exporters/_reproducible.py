@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 
 from ncmw_course.errors import ExportError
 
-__all__ = ["ZIP_EPOCH", "document_datetime", "repack_zip"]
+__all__ = ["ZIP_EPOCH", "document_datetime", "repack_zip", "source_date_epoch"]
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
 """The earliest time a zip entry can carry."""
@@ -31,6 +31,15 @@ def document_datetime(updated: date) -> datetime:
     Raises:
         ExportError: ``SOURCE_DATE_EPOCH`` is set but is not a whole number of seconds.
     """
+    return source_date_epoch() or datetime(updated.year, updated.month, updated.day, tzinfo=UTC)
+
+
+def source_date_epoch() -> datetime | None:
+    """The moment ``SOURCE_DATE_EPOCH`` names (in UTC), or None when it is not set.
+
+    Raises:
+        ExportError: It is set but is not a whole number of seconds.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         # ASCII digits only ("²".isdigit() is true), and no later than the last second of 9999.
@@ -42,7 +51,7 @@ def document_datetime(updated: date) -> datetime:
             )
             raise ExportError(msg)
         return datetime.fromtimestamp(int(epoch), tz=UTC)
-    return datetime(updated.year, updated.month, updated.day, tzinfo=UTC)
+    return None
 
 
 def repack_zip(

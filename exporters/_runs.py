@@ -1,4 +1,5 @@
-"""The days of each run: which date each programme day has in which run, for the feeds.
+"""The days of each run: which date each programme day has in which run, and each run's ID, for the
+feeds and the calendar.
 
 A run (an edition) dates its days with ``day_dates``, one per programme day. A course may instead
 date the days themselves (``programme.days[].date``); those are the dates of one run, the first
@@ -8,13 +9,14 @@ its days undated: the course does not say when they are.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ncmw_course.model import Course, Edition
 
-__all__ = ["run_day_dates"]
+__all__ = ["digest", "run_day_dates", "run_ids", "unique"]
 
 
 def run_day_dates(course: Course) -> list[tuple[date | None, ...]]:
@@ -40,3 +42,26 @@ def _own_dates_run(course: Course) -> int | None:
 
 def _holds(edition: Edition, day: date) -> bool:
     return edition.start_date <= day <= (edition.end_date or edition.start_date)
+
+
+def run_ids(course: Course) -> list[str]:
+    """A stable ID per run: the course's slug and the run's start date, unique within the course
+    (``gespreksvoering-bij-scheiding-20270309``). A day of the run is the ID and its number."""
+    slug = course.slug
+    base = slug if len(slug) <= 40 else f"{slug[:31].rstrip('-')}-{digest(slug)[:8]}"
+    return unique([f"{base}-{edition.start_date:%Y%m%d}" for edition in course.editions])
+
+
+def unique(ids: list[str]) -> list[str]:
+    """`ids`, with ``-2``, ``-3`` … added to repeats."""
+    seen: dict[str, int] = {}
+    result = []
+    for item in ids:
+        seen[item] = seen.get(item, 0) + 1
+        result.append(item if seen[item] == 1 else f"{item}-{seen[item]}")
+    return result
+
+
+def digest(text: str) -> str:
+    """The SHA-256 of `text` in hexadecimal: a short, stable stand-in for a long or non-ASCII name."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -46,6 +46,8 @@ class JsonldExporter:
 
 def jsonld_requirements(course: Course) -> list[Requirement]:
     """Google's former required set for a Course in search results."""
+    from ncmw_course.hours import study_hours
+
     return [
         Requirement("title", "the course name", bool(course.title)),
         Requirement("description", "a description", bool(course.description)),
@@ -60,6 +62,6 @@ def jsonld_requirements(course: Course) -> list[Requirement]:
         Requirement(
             "hours",
             "the contact hours or study load, for each run's courseWorkload",
-            bool(course.hours and (course.hours.contact_hours or course.hours.study_load)),
+            bool(study_hours(course)),
         ),
     ]

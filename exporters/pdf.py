@@ -40,17 +40,20 @@ class PdfExporter:
         "The Word brochure as a tagged A4 PDF (needs LibreOffice), for e-mail and print"
     )
     options: ClassVar[tuple[ExporterOption, ...]] = DocxExporter.options
+    word: ClassVar[type[DocxExporter]] = DocxExporter
+    """The Word document that is converted: the brochure (a subclass converts another, such as the
+    accreditation dossier)."""
 
     def __init__(self, template: str | Path | None = None) -> None:
-        self.brochure = DocxExporter(template)
-        """The Word brochure that is converted, with the template read once for every PDF."""
+        self.brochure = self.word(template)
+        """The Word document that is converted, with the template read once for every PDF."""
 
     def render(self, course: Course) -> bytes:
         """The brochure as the bytes of a PDF file."""
         from exporters._pdf import convert_docx, find_soffice, with_keywords
         from exporters._reproducible import document_datetime
 
-        find_soffice()  # before the brochure is made: a missing converter is the first thing to say
+        find_soffice(self.name)  # before the brochure is made: a missing converter is the first thing to say
         pdf = convert_docx(self.brochure.render(course), document_datetime(course.updated))
         return with_keywords(pdf, course.keywords)
 
@@ -79,7 +82,7 @@ class PdfExporter:
         from exporters._pdf import convert_many, find_soffice
         from exporters._reproducible import document_datetime
 
-        find_soffice()
+        find_soffice(self.name)
         results: list[bytes | NcmwCourseError | None] = []
         documents = []
         for course in courses:

@@ -7,6 +7,7 @@ Typical use::
     course = load_course()                      # the bundled course; or load_course("my.json")
     data = render(course, "json")               # bytes
     write(course, "json", "dist/course.json")   # atomic
+    draft = import_course("flyer.txt")          # a flyer or brochure read into a draft course
 
 Names are imported on first use, so that ``import ncmw_course`` (and the CLI's ``--help``) stay fast.
 """
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         render_catalogue,
         write,
     )
+    from ncmw_course.importing import ImportResult, import_course
     from ncmw_course.loading import bundled_course_path, load_course, parse_course
     from ncmw_course.model import Course, course_json_schema
 
@@ -49,6 +51,7 @@ __all__ = [
     "ExportError",
     "Exporter",
     "ExporterInfo",
+    "ImportResult",
     "NcmwCourseError",
     "NotReadyError",
     "OutputError",
@@ -60,6 +63,7 @@ __all__ = [
     "exporter_info",
     "exporter_names",
     "get_exporter",
+    "import_course",
     "load_course",
     "parse_course",
     "render",
@@ -88,6 +92,7 @@ _HOMES = {
         "render_catalogue",
         "write",
     ),
+    "ncmw_course.importing": ("ImportResult", "import_course"),
     "ncmw_course.loading": ("bundled_course_path", "load_course", "parse_course"),
     "ncmw_course.model": ("Course", "course_json_schema"),
 }

@@ -98,12 +98,14 @@ class Skipped:
     """
 
     format: str
-    course: str
-    """The course's slug."""
+    course: str | None
+    """The course's slug; ``None`` for a catalogue of all courses."""
     reason: str
     """Why, and what to do, such as ``not ready; missing price (see 'ncmw-course check …')``."""
 
     def __str__(self) -> str:
+        if self.course is None:
+            return f"Skipped {self.format}: {self.reason}"
         return f"Skipped {self.format} for {self.course}: {self.reason}"
 
 
@@ -177,13 +179,14 @@ def _count(number: int, noun: str) -> str:
 
 def output_name(info: ExporterInfo, course: Course | None = None) -> str:
     """The file name of a format's document: ``<slug><extension>`` for a course, or
-    ``catalogue<extension>`` for a catalogue format (which takes no `course`).
+    ``catalogue<extension>`` for a catalogue format, which takes no `course` (``sitemap.xml`` for
+    one whose ``file_stem`` is ``sitemap``).
 
     Raises:
         ValueError: A per-course format without a course.
     """
     if info.scope == "catalogue":
-        return f"catalogue{info.file_extension}"
+        return f"{info.file_stem}{info.file_extension}"
     if course is None:
         msg = f"the format {info.name!r} makes one file per course; name the course"
         raise ValueError(msg)

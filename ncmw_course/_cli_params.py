@@ -50,7 +50,7 @@ __all__ = [
 
 R = TypeVar("R")
 
-BUILT_IN_FLAGS = "--template FILE (docx, pdf)"
+BUILT_IN_FLAGS = "--template FILE (accreditation, accreditation-pdf, docx, pdf); --today YYYY-MM-DD (catalogue-html); --base-url URL (sitemap)"
 """The flags the built-in exporters declare, for the help of ``-O``, which may not load them."""
 
 _FLAGS = "ncmw_course.flags"

@@ -10,10 +10,27 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ncmw_course.labels import Labels
-    from ncmw_course.model import Accreditation, Course, Day, Edition, Location, Trainer
+    from collections.abc import Callable
+    from datetime import date
 
-__all__ = ["day_facts", "format_location", "practical_rows", "says", "trainer_details"]
+    from ncmw_course.labels import Labels
+    from ncmw_course.model import Accreditation, Course, Day, Edition, Location, Price, Trainer
+
+__all__ = [
+    "accreditation_line",
+    "day_facts",
+    "edition_lines",
+    "final_test_line",
+    "format_location",
+    "points_line",
+    "practical_rows",
+    "price_line",
+    "run_dates",
+    "says",
+    "session_rows",
+    "trainer_details",
+    "trainer_rows",
+]
 
 Row = tuple[str, str, tuple[str, ...]]
 """A practical fact: its language-neutral key, its label and its lines."""
@@ -23,28 +40,21 @@ def practical_rows(course: Course, labels: Labels) -> list[Row]:
     """The practical facts the course states, in a fixed order; none when it states none."""
     facts: list[Row] = []
     if len(course.editions) == 1:
-        facts.append(("editions", labels.editions, tuple(_edition(course.editions[0], labels))))
+        facts.append(("editions", labels.editions, tuple(edition_lines(course.editions[0], labels))))
     for number, edition in enumerate(course.editions if len(course.editions) > 1 else (), start=1):
         # Each run a row of its own, so that runs are visibly separate in every document.
-        facts.append(("editions", labels.run.format(number=number), tuple(_edition(edition, labels))))
+        facts.append(("editions", labels.run.format(number=number), tuple(edition_lines(edition, labels))))
     if course.price:
-        price = labels.format_amount(course.price.amount, course.price.currency)
-        line = f"{price} ({course.price.vat_note})" if course.price.vat_note else price
-        facts.append(("price", labels.price, (line,)))
-    if course.hours:
-        hours = []
-        if course.hours.contact_hours:
-            hours.append(f"{labels.contact_hours}: {labels.format_hours(course.hours.contact_hours)}")
-        if course.hours.study_load:
-            hours.append(f"{labels.study_load}: {labels.format_hours(course.hours.study_load)}")
-        if hours:
-            facts.append(("hours", labels.hours, tuple(hours)))
+        facts.append(("price", labels.price, (price_line(course.price, labels),)))
+    hours = _hours(course, labels)
+    if hours:
+        facts.append(("hours", labels.hours, hours))
     if course.level:
         facts.append(("level", labels.level, (course.level,)))
     if course.max_participants:
         facts.append(("max_participants", labels.max_participants, (str(course.max_participants),)))
     if course.accreditations:
-        lines = [_accreditation(item, labels) for item in course.accreditations]
+        lines = [accreditation_line(item, labels) for item in course.accreditations]
         facts.append(("accreditations", labels.accreditation, tuple(lines)))
     if course.certificate or course.certificate_conditions:
         lines = [text for text in (course.certificate, *course.certificate_conditions) if text]
@@ -54,11 +64,45 @@ def practical_rows(course: Course, labels: Labels) -> list[Row]:
     return facts
 
 
-def _accreditation(accreditation: Accreditation, labels: Labels) -> str:
-    text = labels.points.format(
+def _hours(course: Course, labels: Labels) -> tuple[str, ...]:
+    """The net contact hours (typed, or those of the sessions) and the study load, as the course states them."""
+    from ncmw_course.hours import contact_hours
+
+    contact, load = contact_hours(course), course.hours.study_load if course.hours else None
+    return tuple(
+        f"{label}: {labels.format_hours(value)}"
+        for label, value in ((labels.contact_hours, contact), (labels.study_load, load))
+        if value
+    )
+
+
+def price_line(price: Price, labels: Labels) -> str:
+    """The price and how VAT applies: "€ 495,00 (vrijgesteld van btw)"."""
+    amount = labels.format_amount(price.amount, price.currency)
+    return f"{amount} ({price.vat_note})" if price.vat_note else amount
+
+
+def points_line(accreditation: Accreditation, labels: Labels) -> str:
+    """The points and their register: "18 punten bij Registerplein"."""
+    return labels.points.format(
         points=labels.format_number(accreditation.points), registry=accreditation.registry
     )
+
+
+def run_dates(edition: Edition, labels: Labels, write: Callable[[date], str] | None = None) -> str:
+    """When a run is: its first day, or its first and last (written by `write`, by default in full)."""
+    write = write or labels.format_date
+    when = write(edition.start_date)
+    if edition.end_date and edition.end_date != edition.start_date:
+        when = labels.date_range.format(start=when, end=write(edition.end_date))
+    return when
+
+
+def accreditation_line(accreditation: Accreditation, labels: Labels) -> str:
+    """An accreditation on one line: "18 punten bij Registerplein (RP-0000-TEST; toegekend; geldig …)"."""
+    text = points_line(accreditation, labels)
     extra = [accreditation.identifier] if accreditation.identifier else []
+    extra += [labels.statuses[accreditation.status]] if accreditation.status else []
     start, end = accreditation.valid_from, accreditation.valid_until
     if start and end:
         extra.append(labels.validity.format(start=labels.format_date(start), end=labels.format_date(end)))
@@ -69,10 +113,9 @@ def _accreditation(accreditation: Accreditation, labels: Labels) -> str:
     return f"{text} ({'; '.join(extra)})" if extra else text
 
 
-def _edition(edition: Edition, labels: Labels) -> list[str]:
-    when = labels.format_date(edition.start_date)
-    if edition.end_date and edition.end_date != edition.start_date:
-        when = labels.date_range.format(start=when, end=labels.format_date(edition.end_date))
+def edition_lines(edition: Edition, labels: Labels) -> list[str]:
+    """A run in lines: its dates and mode, its place, and the date of each day."""
+    when = run_dates(edition, labels)
     if edition.mode:
         when += f" ({labels.modes[edition.mode]})"
     lines = [when]
@@ -96,6 +139,26 @@ def day_facts(day: Day, labels: Labels) -> str:
     if day.location:
         parts.append(format_location(day.location, labels))
     return ", ".join(parts)
+
+
+def session_rows(day: Day, labels: Labels) -> list[Row]:
+    """A day's parts as rows of a timetable: the times as label, what happens as value, a break or a
+    test said as such ("Lunch (pauze)", "Toets")."""
+    rows: list[Row] = []
+    for session in day.sessions:
+        times = labels.format_time_range(session.start_time, session.end_time) or ""
+        kind = labels.session_kinds[session.kind]
+        if session.title is None:
+            what = kind[:1].upper() + kind[1:]
+        else:
+            what = session.title if session.kind == "teaching" else f"{session.title} ({kind})"
+        rows.append((session.kind, times, (what,)))
+    return rows
+
+
+def final_test_line(final_test: bool, labels: Labels) -> str:
+    """Whether there is a final test, in words: "Eindtoets: ja"."""
+    return labels.final_test.format(answer=labels.yes if final_test else labels.no)
 
 
 def format_location(location: Location, labels: Labels | None = None) -> str:
@@ -130,17 +193,24 @@ def trainer_details(trainer: Trainer, labels: Labels) -> list[str]:
     """
     said = " ".join(trainer.biography)
     lines = []
-    for label, items in (
-        (labels.role, (trainer.role,) if trainer.role else ()),
-        (labels.organisation, (trainer.organisation,) if trainer.organisation else ()),
-        (labels.training, trainer.training),
-        (labels.qualifications, trainer.qualifications),
-        (labels.experience, trainer.experience),
-    ):
+    for _, label, items in trainer_rows(trainer, labels):
         unsaid = [item for item in items if not says(said, item)]
         if unsaid:
             lines.append(f"{label}: {', '.join(unsaid)}")
     return lines
+
+
+def trainer_rows(trainer: Trainer, labels: Labels) -> list[Row]:
+    """The structured facts the course states about a trainer, a row each: role, organisation,
+    training, qualifications, experience."""
+    rows: list[Row] = [
+        ("role", labels.role, (trainer.role,) if trainer.role else ()),
+        ("organisation", labels.organisation, (trainer.organisation,) if trainer.organisation else ()),
+        ("training", labels.training, trainer.training),
+        ("qualifications", labels.qualifications, trainer.qualifications),
+        ("experience", labels.experience, trainer.experience),
+    ]
+    return [row for row in rows if row[2]]
 
 
 def says(text: str, phrase: str) -> bool:

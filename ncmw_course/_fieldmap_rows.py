@@ -19,7 +19,7 @@ from ncmw_course.placements import (
     Shown,
 )
 
-__all__ = ["ROWS"]
+__all__ = ["NO_TERM", "ROWS", "SUBJECT_CURRICULUM", "Row", "row", "subject", "written"]
 
 Cell = Placement | Placements
 Row = dict[Output, Placements]
@@ -29,7 +29,7 @@ def _tuple(cell: Cell) -> Placements:
     return cell if isinstance(cell, tuple) else (cell,)
 
 
-def _row(documents: Cell | dict[Output, Cell], jsonld: Cell, edudex: Cell) -> Row:
+def row(documents: Cell | dict[Output, Cell], jsonld: Cell, edudex: Cell) -> Row:
     """A field's places: the same in every document (or one per document), JSON-LD and EDU-DEX."""
     shown = documents if isinstance(documents, dict) else dict.fromkeys(DOCUMENTS, documents)
     return {
@@ -39,14 +39,14 @@ def _row(documents: Cell | dict[Output, Cell], jsonld: Cell, edudex: Cell) -> Ro
     }
 
 
-def _subject(name: str) -> At:
+def subject(name: str) -> At:
     """The text of EDU-DEX's subject text `name`, as the brochure words it."""
-    return _written(name, "as written")
+    return written(name, "as written")
 
 
-def _written(subject: str, form: Form) -> At:
-    """EDU-DEX's subject text `subject`, where the value is written in `form`."""
-    return At(f"programDescriptions.subjectText[subject={subject}].descriptionText.*", form)
+def written(name: str, form: Form) -> At:
+    """EDU-DEX's subject text `name`, where the value is written in `form`."""
+    return At(f"programDescriptions.subjectText[subject={name}].descriptionText.*", form)
 
 
 RUNS = "editions"
@@ -55,9 +55,9 @@ NO_CODE = Nowhere("an EDU-DEX code, which the brochure does not state")
 NO_TERM = "no schema.org term"
 DAY = "programme › day › when"
 EDITIONS = "practical › editions"
-SUBJECT_CONTACT = _subject("contact")
-SUBJECT_CURRICULUM = _subject("curriculum")
-SUBJECT_TEACHERS = _subject("teachers")
+SUBJECT_CONTACT = subject("contact")
+SUBJECT_CURRICULUM = subject("curriculum")
+SUBJECT_TEACHERS = subject("teachers")
 TRAINER = "hasCourseInstance[*].instructor[]"
 DETAILS = "trainers › details"
 
@@ -65,21 +65,21 @@ DETAILS = "trainers › details"
 def _places(prefix: str, shown: str, jsonld: str, edudex: str, jsonld_needs: str | None) -> dict[str, Row]:
     """The rows of a location's fields: shown on one line, a schema.org Place, an EDU-DEX location."""
     return {
-        f"{prefix}.name": _row(
+        f"{prefix}.name": row(
             Shown(shown), At(f"{jsonld}.name", needs=jsonld_needs), At(f"{edudex}.locationName.*")
         ),
-        f"{prefix}.street_address": _row(
+        f"{prefix}.street_address": row(
             Shown(shown), At(f"{jsonld}.address.streetAddress", needs=jsonld_needs), At(f"{edudex}.address")
         ),
-        f"{prefix}.postal_code": _row(
+        f"{prefix}.postal_code": row(
             Shown(shown), At(f"{jsonld}.address.postalCode", needs=jsonld_needs), At(f"{edudex}.zipcode")
         ),
-        f"{prefix}.locality": _row(
+        f"{prefix}.locality": row(
             Shown(shown),
             At(f"{jsonld}.address.addressLocality", needs=jsonld_needs),
             (At(f"{edudex}.city"), At("programClassification.programLocation[*].description")),
         ),
-        f"{prefix}.country": _row(
+        f"{prefix}.country": row(
             Shown(shown, "written country"),
             At(f"{jsonld}.address.addressCountry", "code", jsonld_needs),
             At(f"{edudex}.country", "lower case"),
@@ -90,8 +90,8 @@ def _places(prefix: str, shown: str, jsonld: str, edudex: str, jsonld_needs: str
 def _web_address(prefix: str, where: str, jsonld: str, edudex: Cell, edudex_display: Cell) -> dict[str, Row]:
     """The rows of a web address: documents link it and show its display form; feeds hold the URL."""
     return {
-        f"{prefix}.url": _row(Linked(where, "URL"), At(jsonld, "URL"), edudex),
-        f"{prefix}.display": _row(
+        f"{prefix}.url": row(Linked(where, "URL"), At(jsonld, "URL"), edudex),
+        f"{prefix}.display": row(
             Shown(where, "web address"),
             Nowhere("the URL is given; its display form is for people"),
             edudex_display,
@@ -100,12 +100,12 @@ def _web_address(prefix: str, where: str, jsonld: str, edudex: Cell, edudex_disp
 
 
 _IDENTITY: dict[str, Row] = {
-    "format_version": _row(
+    "format_version": row(
         Nowhere("the version of the data format, not a fact of the course"),
         Nowhere("the version of the data format, not a fact of the course"),
         Nowhere("`format` is the version of EDU-DEX's own document"),
     ),
-    "slug": _row(
+    "slug": row(
         {
             "docx": Property("identifier"),
             "epub": Nowhere("the book's identifier is a UUID made from it, the same on every export"),
@@ -115,7 +115,7 @@ _IDENTITY: dict[str, Row] = {
         Nowhere("an identifier for files; the course page's `url` identifies the course"),
         Nowhere("the run and day IDs are made from it"),
     ),
-    "language": _row(
+    "language": row(
         {
             "docx": Property("language"),
             "epub": Property("dc:language"),
@@ -125,7 +125,7 @@ _IDENTITY: dict[str, Row] = {
         At("inLanguage", "code"),
         At("programCurriculum.instructionLanguage[0].languageCode", "primary language"),
     ),
-    "updated": _row(
+    "updated": row(
         {
             "docx": Property("created", "ISO date"),
             "epub": Property("dc:date", "ISO date"),
@@ -138,10 +138,10 @@ _IDENTITY: dict[str, Row] = {
 }
 
 _TEXTS: dict[str, Row] = {
-    "title": _row(Shown("title page"), At("name"), At("programDescriptions.programName.*")),
-    "subtitle": _row(Shown("title page"), At("alternativeHeadline"), _subject("description")),
-    "summary": _row(Shown("title page"), At("abstract"), At("programDescriptions.programSummaryText.*")),
-    "keywords[]": _row(
+    "title": row(Shown("title page"), At("name"), At("programDescriptions.programName.*")),
+    "subtitle": row(Shown("title page"), At("alternativeHeadline"), subject("description")),
+    "summary": row(Shown("title page"), At("abstract"), At("programDescriptions.programSummaryText.*")),
+    "keywords[]": row(
         {
             "docx": Property("keywords", "Word keywords"),
             "epub": Property("dc:subject"),
@@ -151,41 +151,41 @@ _TEXTS: dict[str, Row] = {
         At("keywords[]"),
         At("programDescriptions.searchword.*[]"),
     ),
-    "description[]": _row(
+    "description[]": row(
         Shown("introduction"), At("description"), At("programDescriptions.programDescriptionText.*")
     ),
-    "audience[]": _row(Shown("audience"), At("audience.description"), _subject("student profile")),
-    "goals[]": _row(Shown("audience › goals"), At("teaches[]"), _subject("objectives")),
+    "audience[]": row(Shown("audience"), At("audience.description"), subject("student profile")),
+    "goals[]": row(Shown("audience › goals"), At("teaches[]"), subject("objectives")),
 }
 
 _PROGRAMME: dict[str, Row] = {
-    "programme.introduction[]": _row(
+    "programme.introduction[]": row(
         Shown("programme"),
         Nowhere(f"{NO_TERM} for a syllabus's introduction; the sections are the days"),
         SUBJECT_CURRICULUM,
     ),
-    "programme.days[].ordinal": _row(
+    "programme.days[].ordinal": row(
         Shown("programme › day › heading", "day name"),
         At("syllabusSections[].position", "number"),
         At("programSchedule.genericProgramRun.courseDay[].dayNumber", "number"),
     ),
-    "programme.days[].theme": _row(
+    "programme.days[].theme": row(
         Shown("programme › day › heading"), At("syllabusSections[].name"), SUBJECT_CURRICULUM
     ),
-    "programme.days[].topics[]": _row(
+    "programme.days[].topics[]": row(
         Shown("programme › day"), At("syllabusSections[].description"), SUBJECT_CURRICULUM
     ),
-    "programme.days[].date": _row(
+    "programme.days[].date": row(
         Shown(DAY, "written date"),
         At("hasCourseInstance[*].subEvent[].startDate", "ISO date", RUNS),
         At("programSchedule.programRun[*].courseDay[*].date", "ISO date"),
     ),
-    "programme.days[].start_time": _row(
+    "programme.days[].start_time": row(
         Shown(DAY, "written time"),
         At("hasCourseInstance[*].subEvent[]", "ISO time", RUNS),
         At("programSchedule.programRun[*].courseDay[*].startTime", "ISO time", "editions[].day_dates[]"),
     ),
-    "programme.days[].end_time": _row(
+    "programme.days[].end_time": row(
         Shown(DAY, "written time"),
         At("hasCourseInstance[*].subEvent[]", "ISO time", RUNS),
         At("programSchedule.programRun[*].courseDay[*].endTime", "ISO time", "editions[].day_dates[]"),
@@ -197,19 +197,19 @@ _PROGRAMME: dict[str, Row] = {
         "programSchedule.genericProgramRun.courseDay[].location",
         RUNS,
     ),
-    "method[]": _row(
-        Shown("method"), Nowhere(f"{NO_TERM} for a working method"), _subject("instruction modes")
+    "method[]": row(
+        Shown("method"), Nowhere(f"{NO_TERM} for a working method"), subject("instruction modes")
     ),
 }
 
 
 def _trainer(shown: str, jsonld: str) -> Row:
     """A trainer's field: in the trainers section, the run's instructor, EDU-DEX's teachers text."""
-    return _row(Shown(shown), At(f"{TRAINER}.{jsonld}", needs=RUNS), SUBJECT_TEACHERS)
+    return row(Shown(shown), At(f"{TRAINER}.{jsonld}", needs=RUNS), SUBJECT_TEACHERS)
 
 
 _TRAINERS: dict[str, Row] = {
-    "trainers[].name": _row(
+    "trainers[].name": row(
         Shown("trainers"), At(f"{TRAINER}.name", needs=RUNS), At("programCurriculum.teacher[].name")
     ),
     "trainers[].role": _trainer(DETAILS, "jobTitle"),
@@ -221,18 +221,18 @@ _TRAINERS: dict[str, Row] = {
 }
 
 _CONTACT: dict[str, Row] = {
-    "contact.name": _row(
+    "contact.name": row(
         Shown("contact"), At("provider.contactPoint.name"), At("programContacts.contactData[0].contactName")
     ),
-    "contact.phone.display": _row(
+    "contact.phone.display": row(
         Shown("contact; footer"), Nowhere("the number is given in E.164 (`e164`)"), SUBJECT_CONTACT
     ),
-    "contact.phone.e164": _row(
+    "contact.phone.e164": row(
         Linked("contact › phone", "tel URI"),
         At("provider.contactPoint.telephone", "code"),
         At("programContacts.contactData[0].telephone", "code"),
     ),
-    "contact.email": _row(
+    "contact.email": row(
         Shown("contact; footer"),
         At("provider.contactPoint.email", "code"),
         At("programContacts.contactData[0].email", "ASCII e-mail"),
@@ -242,46 +242,46 @@ _CONTACT: dict[str, Row] = {
         "contact",
         "provider.contactPoint.url",
         At("programContacts.contactData[0].webLink.*", "URL"),
-        _written("contact", "web address"),
+        written("contact", "web address"),
     ),
-    "provider.name": _row(Shown("title page; contact; footer"), At("provider.name"), At("editor")),
+    "provider.name": row(Shown("title page; contact; footer"), At("provider.name"), At("editor")),
     **_web_address(
         "provider.website",
         "contact",
         "provider.url",
         At("programDescriptions.subjectText[subject=contact].descriptionHtml.*", "HTML URL"),
-        _written("contact", "web address"),
+        written("contact", "web address"),
     ),
 }
 
 _PRACTICAL: dict[str, Row] = {
-    "level": _row(Shown("practical › level"), At("educationalLevel"), _subject("student profile")),
-    "hours.contact_hours": _row(
+    "level": row(Shown("practical › level"), At("educationalLevel"), subject("student profile")),
+    "hours.contact_hours": row(
         Shown("practical › hours", "written hours"),
         At("timeRequired", "ISO duration"),
-        _written("study load", "written hours"),
+        written("study load", "written hours"),
     ),
-    "hours.study_load": _row(
+    "hours.study_load": row(
         Shown("practical › hours", "written hours"),
         At("hasCourseInstance[*].courseWorkload", "ISO duration", RUNS),
         At("programCurriculum.studyLoad.program", "whole hours"),
     ),
-    "price.amount": _row(
+    "price.amount": row(
         Shown("practical › price", "written amount"),
         At("offers.price", "two decimals"),
         At("programSchedule.programRun[*].cost[0].amount", "two decimals"),
     ),
-    "price.currency": _row(
+    "price.currency": row(
         Shown("practical › price", "written currency"),
         At("offers.priceCurrency", "code"),
         At("programSchedule.programRun[*].cost[0].currency", "code"),
     ),
-    "price.vat_note": _row(
+    "price.vat_note": row(
         Shown("practical › price"),
         At("offers.description"),
         At("programSchedule.programRun[*].cost[0].descriptionText.*"),
     ),
-    "max_participants": _row(
+    "max_participants": row(
         Shown("practical › max_participants", "written number"),
         At("hasCourseInstance[*].maximumAttendeeCapacity", "number", RUNS),
         At("programAdmission.maxNumberOfParticipants", "number"),
@@ -289,22 +289,22 @@ _PRACTICAL: dict[str, Row] = {
 }
 
 _EDITIONS: dict[str, Row] = {
-    "editions[].start_date": _row(
+    "editions[].start_date": row(
         Shown(EDITIONS, "written date"),
         At("hasCourseInstance[].startDate", "ISO date"),
         At("programSchedule.programRun[].startDate.date", "ISO date"),
     ),
-    "editions[].end_date": _row(
+    "editions[].end_date": row(
         Shown(EDITIONS, "written date"),
         At("hasCourseInstance[].endDate", "ISO date"),
         At("programSchedule.programRun[].endDate.date", "ISO date"),
     ),
-    "editions[].day_dates[]": _row(
+    "editions[].day_dates[]": row(
         Shown(EDITIONS, "written date"),
         At("hasCourseInstance[].subEvent[].startDate", "ISO date"),
         At("programSchedule.programRun[].courseDay[].date", "ISO date"),
     ),
-    "editions[].mode": _row(
+    "editions[].mode": row(
         Shown(EDITIONS, "written mode"),
         At("hasCourseInstance[].courseMode", "course mode"),
         (
@@ -322,56 +322,56 @@ _EDITIONS: dict[str, Row] = {
 }
 
 _ACCREDITATIONS: dict[str, Row] = {
-    "accreditations[].registry": _row(
+    "accreditations[].registry": row(
         Shown("practical › accreditations"),
         At("subjectOf[].issuedBy.name"),
         At("programExternalAcknowledgements.accreditation[].organization"),
     ),
-    "accreditations[].points": _row(
+    "accreditations[].points": row(
         Shown("practical › accreditations", "written number"),
         At("numberOfCredits[].value", "number"),
         At("programExternalAcknowledgements.accreditation[].trainingPoints", "number"),
     ),
-    "accreditations[].identifier": _row(
+    "accreditations[].identifier": row(
         Shown("practical › accreditations"),
         At("subjectOf[].certificationIdentification"),
         At("programExternalAcknowledgements.accreditation[].certificateCode"),
     ),
-    "accreditations[].valid_from": _row(
+    "accreditations[].valid_from": row(
         Shown("practical › accreditations", "written date"),
         At("subjectOf[].validFrom", "ISO date"),
         At("programExternalAcknowledgements.accreditation[].validFrom", "ISO date"),
     ),
-    "accreditations[].valid_until": _row(
+    "accreditations[].valid_until": row(
         Shown("practical › accreditations", "written date"),
         At("subjectOf[].expires", "ISO date"),
         At("programExternalAcknowledgements.accreditation[].validUpto", "ISO date"),
     ),
-    "evaluation[]": _row(
+    "evaluation[]": row(
         Shown("practical › evaluation"),
         Nowhere(f"{NO_TERM} for how a course is evaluated"),
-        _subject("characteristics"),
+        subject("characteristics"),
     ),
-    "certificate": _row(
-        Shown("practical › certificate"), At("educationalCredentialAwarded.name"), _subject("graduation")
+    "certificate": row(
+        Shown("practical › certificate"), At("educationalCredentialAwarded.name"), subject("graduation")
     ),
-    "certificate_conditions[]": _row(
+    "certificate_conditions[]": row(
         Shown("practical › certificate"),
         At("educationalCredentialAwarded.description"),
-        _subject("graduation"),
+        subject("graduation"),
     ),
     **_web_address(
         "url",
         "contact › course page",
         "url",
         At("programDescriptions.webLink.*", "URL"),
-        _written("contact", "web address"),
+        written("contact", "web address"),
     ),
 }
 
 
 def _code(path: str) -> Row:
-    return _row(NO_CODE, Nowhere("an EDU-DEX code"), At(path, "code"))
+    return row(NO_CODE, Nowhere("an EDU-DEX code"), At(path, "code"))
 
 
 _EDUDEX: dict[str, Row] = {

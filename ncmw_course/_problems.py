@@ -105,7 +105,18 @@ def _problem(detail: ErrorDetails, positions: SourceMap) -> Problem:
             written = positions.unquoted[path]
             message = _unquoted_message(written, detail["input"])
             spot = positions.key_spot(path) if written == "" else spot  # an empty value has no place
+        if isinstance(cause, FieldProblem) and cause.also:
+            message = _with_other_place(message, (*_path(detail), *cause.also), positions)
     return located(path, message, spot)
+
+
+def _with_other_place(message: str, other: JsonPath, positions: SourceMap) -> str:
+    """`message`, which names the other field of a contradiction, with that field's line added."""
+    spot = positions.value_spot(other)
+    if spot is None:
+        return message
+    place = format_location(other)
+    return message.replace(place, f"{place} at line {spot.line}", 1)
 
 
 _WANTS_TEXT = frozenset({"string_type", "url_type"})

@@ -134,6 +134,9 @@ def _problems(loaded: object, name: str) -> list[str]:
             problems.append(f"it has no {method} method")
         if not callable(getattr(loaded, "render_many", callable)):
             problems.append("its render_many is not a method")
+        stem = getattr(loaded, "file_stem", "catalogue")
+        if not (isinstance(stem, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", stem)):
+            problems.append(f"its file_stem is {stem!r}, not lower-case words and hyphens")
         problems.extend(_requirement_problems(loaded))
         problems.extend(_option_problems(getattr(loaded, "options", ())))
     return problems

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from ncmw_course._build_events import BuildEvent
     from ncmw_course._manifest import Record
+    from ncmw_course.build_context import BuildContext
     from ncmw_course.building import Plan
     from ncmw_course.exporting import CatalogueExporter, Exporter, ExporterInfo
     from ncmw_course.model import Course
@@ -204,16 +205,30 @@ def _not_ready(info: ExporterInfo, path: Path | None, error: NotReadyError) -> s
     return f"{reason} (see '{check_command(info.name, path)}')"
 
 
-def build_catalogue(plan: Plan, info: ExporterInfo, courses: Sequence[Course] | None, source: str) -> Outcome:
+def build_catalogue(
+    plan: Plan,
+    info: ExporterInfo,
+    courses: Sequence[Course] | None,
+    source: str,
+    context: BuildContext | None = None,
+) -> Outcome:
     """Render and write one catalogue of `courses`, or of those :func:`made_exporters` holds for
-    None (`source`: the digest of the list)."""
+    None (`source`: the digest of the list); a format that uses it is told of the files of the
+    build that `context` names. A catalogue the courses are not ready for is skipped (an error with
+    ``strict``).
+    """
     from ncmw_course.exporting import render_catalogue_with
 
     if courses is None:
         assert _COURSES, "a worker that was not forked by the build has none of its courses"
         courses = _COURSES
     try:
-        data = render_catalogue_with(_exporter(plan, info.name), courses, info.name)
+        data = render_catalogue_with(_exporter(plan, info.name), courses, info.name, context)
+    except NotReadyError as error:
+        reason = f"not ready; {'; '.join(error.missing)}"
+        if plan.strict:
+            return Failed(f"{info.name}: {reason}", info.name), None
+        return Skipped(info.name, None, reason), None
     except NcmwCourseError as error:
         return Failed(str(error), info.name, details=getattr(error, "details", None)), None
     (outcome,) = _write(plan, info.name, [(plan.output_dir / output_name(info), data, None, source)])

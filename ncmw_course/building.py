@@ -61,13 +61,16 @@ from ncmw_course._build_events import (
     output_name,
 )
 from ncmw_course._schedule import chunks
+from ncmw_course.build_context import BuildContext, BuildFile
 from ncmw_course.errors import ExportError, NcmwCourseError, UnknownExporterError
 
 if TYPE_CHECKING:
     from ncmw_course._files import Inputs
     from ncmw_course._incremental import Decision
+    from ncmw_course._manifest import Manifest, Record
     from ncmw_course._workers import Job
     from ncmw_course.exporting import CatalogueExporter, Exporter, ExporterInfo
+    from ncmw_course.model import Course
 
 __all__ = [
     "BUNDLED",
@@ -110,6 +113,11 @@ class Plan:
     def course_formats(self) -> tuple[ExporterInfo, ...]:
         return tuple(info for info in self.formats if info.scope == "course")
 
+    @property
+    def path_options(self) -> set[str]:
+        """The options that name a file (a template), which the build reads; not a date or an address."""
+        return {option.name for info in self.formats for option in info.options if option.kind == "path"}
+
 
 def _no_inputs() -> Inputs:
     from ncmw_course._files import Inputs
@@ -123,10 +131,14 @@ class _Report:
     def __init__(self, on_event: Callable[[BuildEvent], None] | None) -> None:
         self.on_event = on_event or (lambda _event: None)
         self.counts = dict.fromkeys((Wrote, Kept, Removed, Skipped, Failed), 0)
+        self.files: list[BuildFile] = []
+        """The files written or kept so far, for the catalogue formats that link to them."""
 
     def __call__(self, event: BuildEvent) -> None:
         if type(event) in self.counts:
             self.counts[type(event)] += 1
+        if isinstance(event, Wrote | Kept):
+            self.files.append(BuildFile(event.format, event.course, event.path.name))
         self.on_event(event)
 
     def advance(self, documents: int) -> None:
@@ -191,9 +203,10 @@ def build(
     paths = [courses] if isinstance(courses, str | os.PathLike) else courses
     files = course_files([Path(path) for path in paths], report)
     exporters = _exporters(plan)
+    paths_given = {key: value for key, value in (options or {}).items() if key in plan.path_options}
     plan = dataclasses.replace(
         plan,
-        inputs=Inputs(inputs(files, options or {})),
+        inputs=Inputs(inputs(files, paths_given)),
         fingerprints=fingerprints(plan.formats, plan.options, exporters),
     )
     try:
@@ -252,7 +265,12 @@ def _run(
     decisions = [decide(plan, usable, item) for item in loaded]
     _settle_refusals(plan, exporters, decisions)
     source = catalogue_source(loaded)
-    catalogues = [info for info in plan.formats if info.scope == "catalogue"] if loaded else []
+    every_catalogue = [info for info in plan.formats if info.scope == "catalogue"] if loaded else []
+    catalogues = [info for info in every_catalogue if not info.uses_build_context]
+    linked = sorted(
+        (info for info in every_catalogue if info.uses_build_context),
+        key=lambda info: info.media_type != "text/html",
+    )
     kept = {info.name: kept_catalogue(plan, usable, info, source) for info in catalogues}
     report(Planned(len(files), len(loaded), sum(len(decision.render) for decision in decisions)))
     todo = {place: _job(decision) for place, decision in enumerate(decisions) if decision.render}
@@ -272,9 +290,43 @@ def _run(
                 course_events(plan, decision, schedule.outcomes(place, results), report)
         outcomes_made = dict(zip((info.name for info, _ in to_make), made(), strict=True))
         records = catalogue_events(plan, catalogues, kept, outcomes_made, report)
+    records.update(_linked_catalogues(plan, usable, linked, source, courses, report))
     failed = [file for file, outcome in zip(files, outcomes, strict=True) if isinstance(outcome, Failed)]
     finish(plan, previous, decisions, failed, records, report)
     return len(loaded)
+
+
+def _linked_catalogues(
+    plan: Plan,
+    previous: Manifest | None,
+    linked: Sequence[ExporterInfo],
+    source: str,
+    courses: Sequence[Course],
+    report: _Report,
+) -> dict[str, Record | None]:
+    """Make the catalogue formats that link to the other files of the build
+    (:class:`~ncmw_course.build_context.UsesBuildContext`), here and last, pages first, each told of
+    every file written or kept before it; the record of each, by format (None: neither).
+
+    Such a catalogue is kept when the courses and the files it could link to are as they were.
+    """
+    from ncmw_course._incremental import kept_catalogue
+    from ncmw_course._manifest import digest
+    from ncmw_course._workers import build_catalogue
+
+    records: dict[str, Record | None] = {}
+    for info in linked:
+        context = BuildContext(tuple(report.files))
+        files = (f"{file.format} {file.course or ''} {file.name}".encode() for file in context.files)
+        linked_source = digest(source.encode(), *files)
+        record = kept_catalogue(plan, previous, info, linked_source)
+        if record is not None:
+            report(Kept(plan.output_dir / record.file, info.name, None))
+        else:
+            event, record = build_catalogue(plan, info, courses, linked_source, context)
+            report(event)
+        records[info.name] = record
+    return records
 
 
 def _settle_refusals(
@@ -326,4 +378,15 @@ def _plan(
         name: {key: value for key, value in options.items() if key in names}
         for name, names in declared.items()
     }
+    _link_formats(infos, chosen)
     return Plan(Path(output_dir), tuple(infos), chosen, strict, broken=tuple(broken))
+
+
+def _link_formats(infos: list[ExporterInfo], chosen: dict[str, dict[str, object]]) -> None:
+    """Give each option that links to a catalogue format of the build (`ExporterOption.links_to`)
+    that format's file name, unless the option was given: html's pages link back to the catalogue."""
+    catalogues = {info.name: output_name(info) for info in infos if info.scope == "catalogue"}
+    for info in infos:
+        for option in info.options:
+            if option.links_to in catalogues and option.name not in chosen[info.name]:
+                chosen[info.name][option.name] = catalogues[option.links_to]

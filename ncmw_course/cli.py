@@ -32,6 +32,7 @@ from ncmw_course._cli_common import (
     shown,
 )
 from ncmw_course._cli_export import export, write_stdout
+from ncmw_course._cli_import import import_
 from ncmw_course._cli_new import new
 from ncmw_course._cli_params import complete_targets, target_option
 from ncmw_course._cli_preview import preview
@@ -40,6 +41,10 @@ from ncmw_course.errors import NcmwCourseError
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+REGISTER_NAMES = ("registerplein", "skj", "generic")
+"""The choices of ``check --register``: the keys of ``ncmw_course.registers.REGISTERS`` (a test checks),
+written out so that ``--help`` imports no more than click."""
 
 __all__ = ["BuildReport", "cli", "main", "write_stdout"]
 
@@ -81,6 +86,7 @@ cli.add_command(new)
 cli.add_command(export)
 cli.add_command(build)
 cli.add_command(preview)
+cli.add_command(import_)
 
 
 @cli.command()
@@ -178,31 +184,42 @@ def formats() -> None:
     shell_complete=complete_targets,
     help="What to check the course against: accreditation, or a format such as edudex or jsonld.",
 )
+@click.option(
+    "--register",
+    type=click.Choice(REGISTER_NAMES),
+    help="With --for accreditation: also the rules and questions of this register.",
+)
 @course_argument
 @handle_user_errors
-def check(target: str, course: Path | None) -> None:
+def check(target: str, register: str | None, course: Path | None) -> None:
     """Report whether a course has what a target needs.
 
     Lists each requirement as present or missing. Exits 0 when the course is
     ready and 1 when something is missing. TARGET is accreditation (what the
     registers' accreditation wizards ask for) or a format that declares what
     it needs: edudex (the EDU-DEX feed), jsonld (schema.org Course data that
-    search engines show) or a plugin's format.
+    search engines show) or a plugin's format. --register adds a register's
+    own rules and questions to accreditation: registerplein (1 point per net
+    hour), skj (a final test from 18 hours) or generic (PE-online's questions).
 
     \b
     Examples:
       ncmw-course check --for edudex my-course.json
-      ncmw-course check --for accreditation my-course.json
+      ncmw-course check --for accreditation --register skj my-course.json
     """
     from ncmw_course.readiness import check_readiness
+    from ncmw_course.registers import check_register
 
+    if register is not None and target != "accreditation":
+        msg = f"--register applies to --for accreditation, not to --for {target}"
+        raise click.UsageError(msg)
     loaded = load(course)
-    readiness = check_readiness(loaded, target)
-    total, missing = len(readiness.requirements), len(readiness.missing)
+    readiness = check_readiness(loaded, target) if register is None else check_register(loaded, register)
+    total, missing, name = len(readiness.requirements), len(readiness.missing), readiness.target
     verdict = (
-        f"is ready for {target}"
+        f"is ready for {name}"
         if readiness.ready
-        else f"is not ready for {target}: {missing} of {total} missing"
+        else f"is not ready for {name}: {missing} of {total} missing"
     )
     click.echo(f"{shown(course)} (“{loaded.title}”) {verdict}")
     width = max(len(requirement.field) for requirement in readiness.requirements)

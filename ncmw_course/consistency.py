@@ -9,7 +9,6 @@ are valid; the first contradiction found is reported.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ncmw_course.fields import FieldProblem
@@ -30,6 +29,7 @@ def check_course(course: Course) -> None:
         FieldProblem: A contradiction, located at the field to change.
     """
     _check_language(course.language)
+    _check_sessions(course.days)
     _check_hours(course)
     _check_day_dates(course.days)
     for index, edition in enumerate(course.editions):
@@ -49,34 +49,84 @@ def _check_language(language: str) -> None:
 
 
 def _check_hours(course: Course) -> None:
+    from ncmw_course.hours import net_contact_hours
+
     hours = course.hours
-    if hours is None:
-        return
-    contact, load = hours.contact_hours, hours.study_load
+    typed = hours.contact_hours if hours else None
+    computed = net_contact_hours(course)
+    if computed is not None:
+        _check_computed_hours(course, typed, computed)
+    contact = typed if typed is not None else computed
+    load = hours.study_load if hours else None
     if contact is not None and load is not None and load < contact:
+        counted = "contact hours" if typed is not None else "net hours of the days' sessions"
         msg = (
-            f"is {load:g} hours, less than the {contact:g} contact hours; the study load counts "
+            f"is {load:g} hours, less than the {contact:g} {counted}; the study load counts "
             "every hour a participant spends, the contact hours included"
         )
         raise FieldProblem(msg, "hours", "study_load")
     scheduled = _scheduled_hours(course.days)
-    if contact is not None and scheduled is not None and contact > scheduled:
+    if typed is not None and scheduled is not None and typed > scheduled:
         msg = (
-            f"is {contact:g} hours, more than the {scheduled:g} hours between the days' start and end "
+            f"is {typed:g} hours, more than the {scheduled:g} hours between the days' start and end "
             "times; correct the hours or the times"
         )
         raise FieldProblem(msg, "hours", "contact_hours")
 
 
+def _check_computed_hours(course: Course, typed: float | None, computed: float) -> None:
+    """The hours the sessions give are some, and the typed contact hours, if any, are the same."""
+    first = next(index for index, day in enumerate(course.days) if day.sessions)
+    sessions = ("programme", "days", first, "sessions")
+    if computed <= 0:
+        msg = "the days' sessions are all breaks, so the course has no net hours; list its teaching too"
+        raise FieldProblem(msg, *sessions)
+    if typed is not None and abs(typed - computed) * 60 >= 1:  # the same to the minute
+        place = f"programme.days[{first}].sessions"
+        msg = (
+            f"is {typed:g} hours, but the days' sessions add up to {_hours(computed)} net hours (see "
+            f"{place}); make the two agree, or leave out contact_hours: the sessions give them"
+        )
+        raise FieldProblem(msg, "hours", "contact_hours", also=sessions)
+
+
+def _hours(value: float) -> str:
+    """Hours to the minute, as messages write them: 12, 12.5, 12.33."""
+    return f"{round(value, 2):g}"
+
+
 def _scheduled_hours(days: tuple[Day, ...]) -> float | None:
     """The hours from start to end of every day, when every day states both times; else None."""
-    total = 0.0
+    from ncmw_course.hours import SECONDS_PER_HOUR, session_seconds
+
+    total = 0
     for day in days:
         if day.start_time is None or day.end_time is None:
             return None
-        start = datetime.combine(datetime.min, day.start_time)
-        total += (datetime.combine(datetime.min, day.end_time) - start).total_seconds() / 3600
-    return total
+        total += session_seconds(day.start_time, day.end_time)
+    return total / SECONDS_PER_HOUR
+
+
+def _check_sessions(days: tuple[Day, ...]) -> None:
+    """A day's parts are in order, do not overlap, and lie within the day's start and end time."""
+    for number, day in enumerate(days):
+        previous_end = day.start_time
+        for index, session in enumerate(day.sessions):
+            place = ("programme", "days", number, "sessions", index)
+            if previous_end is not None and session.start_time < previous_end:
+                before = (
+                    f"the day's start_time {previous_end:%H:%M}"
+                    if index == 0
+                    else f"the previous part ends ({previous_end:%H:%M})"
+                )
+                msg = (
+                    f"{session.start_time:%H:%M} is before {before}; list the parts in order, without overlap"
+                )
+                raise FieldProblem(msg, *place, "start_time")
+            if day.end_time is not None and session.end_time > day.end_time:
+                msg = f"{session.end_time:%H:%M} is after the day's end_time {day.end_time:%H:%M}"
+                raise FieldProblem(msg, *place, "end_time")
+            previous_end = session.end_time
 
 
 def _check_day_dates(days: tuple[Day, ...]) -> None:

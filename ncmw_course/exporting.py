@@ -17,8 +17,10 @@ An exporter may also have optional capabilities, each a typed protocol checked w
 :class:`RendersMany` (several courses in one go, as pdf does),
 :class:`~ncmw_course.readiness.DeclaresRequirements` (what a course must state for the format, which
 ``check --for`` lists and a build skips a course for), :class:`WarmsUp` (imports what it renders
-with before a build starts its workers) and :class:`DependsOnEnvironment` (what besides the course
-and the options its documents depend on, for a build that keeps documents made before).
+with before a build starts its workers), :class:`DependsOnEnvironment` (what besides the course
+and the options its documents depend on, for a build that keeps documents made before) and, for a
+catalogue format, :class:`UsesBuildContext` (links only to the files its build wrote; see
+:mod:`ncmw_course.build_context`).
 
 A third-party exporter that raises an exception of its own (a bug in that package, anything that is
 not an :class:`~ncmw_course.errors.NcmwCourseError`) is reported as a :class:`PluginError` that
@@ -48,6 +50,7 @@ from ncmw_course._registry import (
     exporter_names,
     plugin_errors,
 )
+from ncmw_course.build_context import BuildContext, BuildFile, UsesBuildContext
 from ncmw_course.errors import ExportError, NcmwCourseError
 
 if TYPE_CHECKING:
@@ -56,6 +59,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "BuildContext",
+    "BuildFile",
     "CatalogueExporter",
     "DependsOnEnvironment",
     "Exporter",
@@ -63,6 +68,7 @@ __all__ = [
     "ExporterOption",
     "PluginError",
     "RendersMany",
+    "UsesBuildContext",
     "WarmsUp",
     "exporter_info",
     "exporter_names",
@@ -70,6 +76,7 @@ __all__ = [
     "plugin_errors",
     "render",
     "render_catalogue",
+    "render_catalogue_in_build",
     "render_catalogue_with",
     "render_each",
     "render_with",
@@ -96,6 +103,10 @@ class ExporterOption:
     digits and hyphens. Formats that declare one flag should mean one option by it."""
     metavar: str = "VALUE"
     """What the value is called in help and in ``ncmw-course formats``, such as ``FILE``."""
+    links_to: str | None = None
+    """A catalogue format whose document a build gives this option, as the file's name in the
+    output folder, when that format is in the same build and the option is not given: ``html``'s
+    ``catalogue`` option links each page back to ``catalogue.html`` this way."""
 
 
 @runtime_checkable
@@ -128,7 +139,8 @@ class CatalogueExporter(Protocol):
 
     Like :class:`Exporter`, with ``scope: ClassVar[str] = "catalogue"`` and
     :meth:`render_catalogue` in place of ``render``. The build writes it once, as
-    ``catalogue<file_extension>``, for all the courses it built.
+    ``catalogue<file_extension>``, for all the courses it built; an optional
+    ``file_stem: ClassVar[str] = "sitemap"`` names it ``sitemap<file_extension>`` instead.
     """
 
     name: ClassVar[str]
@@ -209,6 +221,10 @@ class ExporterInfo:
     requirement_level: RequirementLevel | None = None
     """For a format that :class:`~ncmw_course.readiness.DeclaresRequirements`, whether they are
     ``required`` to render or ``recommended``; ``None`` for a format that declares none."""
+    file_stem: str = "catalogue"
+    """A catalogue format's file name without its extension (``sitemap`` for ``sitemap.xml``)."""
+    uses_build_context: bool = False
+    """Whether the format is a catalogue format that :class:`UsesBuildContext`."""
 
 
 def exporter_info(name: str) -> ExporterInfo:
@@ -229,6 +245,8 @@ def exporter_info(name: str) -> ExporterInfo:
         options=_options_of(cls),
         scope=getattr(cls, "scope", "course"),
         requirement_level=getattr(cls, "requirement_level", None),
+        file_stem=getattr(cls, "file_stem", "catalogue"),
+        uses_build_context=issubclass(cls, UsesBuildContext),
     )
 
 
@@ -355,10 +373,29 @@ def render_catalogue(courses: Sequence[Course], name: str, **options: object) ->
     return render_catalogue_with(get_exporter(name, **options), courses, name)
 
 
-def render_catalogue_with(
-    exporter: Exporter | CatalogueExporter, courses: Sequence[Course], name: str
+def render_catalogue_in_build(
+    courses: Sequence[Course], name: str, context: BuildContext, **options: object
 ) -> bytes:
-    """Render several courses with a catalogue exporter made by :func:`get_exporter`.
+    """Like :func:`render_catalogue`, for a document of a build whose files `context` names.
+
+    A format that :class:`UsesBuildContext` then links only to those files (``catalogue-html`` to
+    the course pages written); any other renders as :func:`render_catalogue` does.
+
+    Raises:
+        UnknownExporterError: No exporter has that name.
+        ExportError: The exporter is broken, is not a catalogue format, or cannot render these courses.
+    """
+    return render_catalogue_with(get_exporter(name, **options), courses, name, context)
+
+
+def render_catalogue_with(
+    exporter: Exporter | CatalogueExporter,
+    courses: Sequence[Course],
+    name: str,
+    context: BuildContext | None = None,
+) -> bytes:
+    """Render several courses with a catalogue exporter made by :func:`get_exporter`; in a build
+    whose files `context` names, as :func:`render_catalogue_in_build` does.
 
     Raises:
         ExportError: The exporter is not a catalogue format, or cannot render these courses.
@@ -367,7 +404,10 @@ def render_catalogue_with(
         msg = f"{name!r} is not a catalogue format: it renders one course at a time; use render()"
         raise ExportError(msg)
     with plugin_errors(exporter, name):
-        data = exporter.render_catalogue(courses)
+        if context is not None and isinstance(exporter, UsesBuildContext):
+            data = exporter.render_in_build(courses, context)
+        else:
+            data = exporter.render_catalogue(courses)
     return _checked_bytes(name, data)
 
 

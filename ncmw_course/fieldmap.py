@@ -25,6 +25,7 @@ from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from ncmw_course._fieldmap_registers import REGISTER_ROWS
 from ncmw_course._fieldmap_rows import ROWS
 from ncmw_course.placements import DOCUMENTS, At, Linked, Nowhere, Output, Placement, Placements, Shown
 
@@ -65,8 +66,9 @@ def _field_map() -> dict[str, dict[Output, Placements]]:
     """The rows in the model's order (rows for no field last, for the test to find), each with its
     canonical JSON place."""
     order = {path: index for index, path in enumerate(model_leaves())}
-    paths = sorted(ROWS, key=lambda path: order.get(path, len(order)))
-    return {path: {**ROWS[path], "json": (At(path, "canonical"),)} for path in paths}
+    rows = {**ROWS, **REGISTER_ROWS}
+    paths = sorted(rows, key=lambda path: order.get(path, len(order)))
+    return {path: {**rows[path], "json": (At(path, "canonical"),)} for path in paths}
 
 
 FIELD_MAP: dict[str, dict[Output, Placements]] = _field_map()

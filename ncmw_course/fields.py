@@ -103,9 +103,11 @@ class FieldProblem(ValueError):
     so that the message points at the field to fix (``programme.days[1].ordinal``).
     """
 
-    def __init__(self, message: str, *path: str | int) -> None:
+    def __init__(self, message: str, *path: str | int, also: tuple[str | int, ...] = ()) -> None:
         super().__init__(message)
         self.path = path
+        self.also = also
+        """The other field of a contradiction, which the message names; the loader adds its line."""
 
 
 class LineBreakInText(ValueError):

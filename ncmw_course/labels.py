@@ -80,12 +80,41 @@ class Labels:
     experience: str
     evaluation: str
     certificate: str
+    assessment: str
+    final_test: str
+    """The line that says whether there is a final test, with ``{answer}`` (`yes` or `no`)."""
+    yes: str
+    no: str
+    literature: str
+    session_kinds: dict[str, str]
+    """A day's part in words: ``teaching``, ``test`` and ``break``."""
+    statuses: dict[str, str]
+    """An accreditation's status in words: ``requested`` and ``granted``."""
     course_page: str
     catalogue: str
     """The heading of a page that lists several courses."""
     page_of: str
     """The footer's page number, with ``{page}`` and ``{pages}`` (fields in Word)."""
     provider: str
+    catalogue_link: str
+    """A course page's link back to the catalogue page."""
+    no_dates: str
+    """A catalogue card's dates when the course has no run to come."""
+    search: str
+    """The catalogue's search box."""
+    find: str
+    """The name of the catalogue's search and filters, for screen readers."""
+    filters: dict[str, tuple[str, str]]
+    """Each filter of the catalogue (``month``, ``town``, ``register``, ``mode``): its label and
+    the choice that shows every course."""
+    clear: str
+    """The button that clears the search and filters."""
+    course_count: tuple[str, str]
+    """A number of courses, with ``{count}``: one, and more than one (or none)."""
+    shown_of: str
+    """How many courses of all are shown, with ``{shown}`` and ``{courses}`` (a course count)."""
+    calendar: str
+    """The catalogue's link to the calendar file of every run."""
 
     def day(self, ordinal: int) -> str:
         """The name of day `ordinal` (1-based): "Eerste dag", …, "Tiende dag", then "Dag 11"."""
@@ -136,6 +165,24 @@ class Labels:
     def format_hours(self, value: float) -> str:
         """An amount of hours: "24,5 uur"."""
         return self.hours_unit.format(hours=self.format_number(value))
+
+    def format_short_date(self, value: date) -> str:
+        """A date without its weekday, for lists: "10 maart 2026"."""
+        from babel.dates import format_date
+
+        text: str = format_date(value, format="long", locale=self.locale)
+        return text
+
+    def format_month(self, value: date) -> str:
+        """The month of `value` and its year: "maart 2026"."""
+        from babel.dates import format_date
+
+        text: str = format_date(value, format="LLLL y", locale=self.locale)
+        return text
+
+    def count_courses(self, count: int) -> str:
+        """ "1 cursus", "12 cursussen"."""
+        return self.course_count[0 if count == 1 else 1].format(count=count)
 
 
 DUTCH = Labels(
@@ -195,10 +242,31 @@ DUTCH = Labels(
     experience="Ervaring",
     evaluation="Evaluatie",
     certificate="Certificaat",
+    assessment="Toetsing",
+    final_test="Eindtoets: {answer}",
+    yes="ja",
+    no="nee",
+    literature="Literatuur",
+    session_kinds={"teaching": "scholing", "test": "toets", "break": "pauze"},
+    statuses={"requested": "aangevraagd", "granted": "toegekend"},
     course_page="Cursuspagina",
     catalogue="Cursusaanbod",
     page_of="pagina {page} van {pages}",
     provider="Aanbieder",
+    catalogue_link="Alle cursussen",
+    no_dates="Nog geen datum gepland",
+    search="Zoek op titel of onderwerp",
+    find="Cursus zoeken",
+    filters={
+        "month": ("Maand", "Alle maanden"),
+        "town": ("Plaats", "Alle plaatsen"),
+        "register": ("Register", "Alle registers"),
+        "mode": ("Lesvorm", "Alle lesvormen"),
+    },
+    clear="Wis de keuzes",
+    course_count=("{count} cursus", "{count} cursussen"),
+    shown_of="{shown} van {courses}",
+    calendar="Alle data in uw agenda (iCalendar)",
 )
 
 ENGLISH = Labels(
@@ -258,10 +326,31 @@ ENGLISH = Labels(
     experience="Experience",
     evaluation="Evaluation",
     certificate="Certificate",
+    assessment="Assessment",
+    final_test="Final test: {answer}",
+    yes="yes",
+    no="no",
+    literature="Literature",
+    session_kinds={"teaching": "training", "test": "test", "break": "break"},
+    statuses={"requested": "requested", "granted": "granted"},
     course_page="Course page",
     catalogue="Courses",
     page_of="page {page} of {pages}",
     provider="Provider",
+    catalogue_link="All courses",
+    no_dates="No dates yet",
+    search="Search by title or subject",
+    find="Find a course",
+    filters={
+        "month": ("Month", "Any month"),
+        "town": ("Town", "Any town"),
+        "register": ("Register", "Any register"),
+        "mode": ("Format", "Any format"),
+    },
+    clear="Clear choices",
+    course_count=("{count} course", "{count} courses"),
+    shown_of="{shown} of {courses}",
+    calendar="Every date in your calendar (iCalendar)",
 )
 
 LABELS: dict[str, Labels] = {"nl": DUTCH, "en": ENGLISH}

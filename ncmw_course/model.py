@@ -8,19 +8,11 @@ does not state stays empty: exporters never invent facts.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import (
-    AfterValidator,
-    BeforeValidator,
-    Field,
-    PlainSerializer,
-    Strict,
-    WithJsonSchema,
-    model_validator,
-)
+from pydantic import BeforeValidator, Field, model_validator
 
+from ncmw_course._amounts import Amount
 from ncmw_course._edudex_listing import (
     Degree,
     EdudexListing,
@@ -28,6 +20,13 @@ from ncmw_course._edudex_listing import (
     ProgramForm,
     ProgramLevel,
     ProgramType,
+)
+from ncmw_course._register_fields import (
+    Accreditation,
+    AccreditationStatus,
+    Assessment,
+    Session,
+    SessionKind,
 )
 from ncmw_course.fields import (
     CLEANED_LENGTH,
@@ -54,6 +53,8 @@ __all__ = [
     "FORMAT_VERSION",
     "SCHEMA_ID",
     "Accreditation",
+    "AccreditationStatus",
+    "Assessment",
     "Contact",
     "Course",
     "CourseMode",
@@ -69,6 +70,8 @@ __all__ = [
     "ProgramType",
     "Programme",
     "Provider",
+    "Session",
+    "SessionKind",
     "StudyHours",
     "Trainer",
     "course_json_schema",
@@ -94,32 +97,6 @@ def _exact_integer(value: Any) -> Any:
         msg = f"must be the number 1, not {value!r}"
         raise ValueError(msg)  # noqa: TRY004 - pydantic reports ValueError as a validation problem
     return value
-
-
-def _no_negative_zero(value: Decimal) -> Decimal:
-    # Why: Decimal("-0") is not below zero, but Babel writes it as "€ -0,00".
-    return value.copy_abs() if value.is_zero() else value
-
-
-def _amount_json(value: Decimal) -> str:
-    # Why: the documented form, exact: "495.00" (not "495", not a float that may round).
-    return f"{value:.2f}"
-
-
-Amount = Annotated[
-    Decimal,
-    Field(ge=0, max_digits=9, decimal_places=2),
-    AfterValidator(_no_negative_zero),
-    PlainSerializer(_amount_json, return_type=str, when_used="json"),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "number", "minimum": 0, "maximum": 9999999.99},
-                {"type": "string", "pattern": r"^(0|[1-9][0-9]{0,6})(\.[0-9]{1,2})?$"},
-            ]
-        }
-    ),
-]
 
 
 class Location(CourseModel):
@@ -154,6 +131,10 @@ class Day(CourseModel):
     """When the day ends; after `start_time`."""
     location: Location | None = None
     """Where this day takes place, when it differs per day."""
+    sessions: Annotated[tuple[Session, ...], Field(max_length=MAX_ITEMS)] = ()
+    """The day's parts with their times, in order: teaching, tests and breaks. They give the day's
+    net hours: its teaching and tests or, when it lists only breaks, the time from `start_time` to
+    `end_time` less the breaks. A day's start and end time alone are no net hours."""
 
     @model_validator(mode="after")
     def check_times(self) -> Self:
@@ -242,7 +223,8 @@ class StudyHours(CourseModel):
     """Time a participant spends on the course."""
 
     contact_hours: Hours | None = None
-    """Net contact hours: teaching time without breaks."""
+    """Net contact hours: teaching time without breaks. When the days list their sessions, the
+    hours follow from them and may be left out; given, they must agree."""
     study_load: Hours | None = None
     """Total study load in hours, including preparation and assignments."""
 
@@ -286,29 +268,6 @@ class Edition(CourseModel):
             if index and day_date <= self.day_dates[index - 1]:
                 msg = f"{day_date} is not after the previous day's date; list the dates in order"
                 raise FieldProblem(msg, "day_dates", index)
-        return self
-
-
-class Accreditation(CourseModel):
-    """Accreditation of the course by a professional register."""
-
-    registry: Text
-    """The register that accredits the course, such as ``Registerplein`` or ``SKJ``."""
-    points: Annotated[float, Strict(), Field(ge=0, le=1000)]
-    """Accreditation points awarded."""
-    identifier: Text | None = None
-    """The register's ID for this accreditation."""
-    valid_from: Date | None = None
-    """First day the accreditation is valid."""
-    valid_until: Date | None = None
-    """Last day the accreditation is valid."""
-
-    @model_validator(mode="after")
-    def check_validity(self) -> Self:
-        """The validity period runs forward."""
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            msg = f"{self.valid_until} is before valid_from {self.valid_from}"
-            raise FieldProblem(msg, "valid_until")
         return self
 
 
@@ -367,13 +326,21 @@ class Course(CourseModel):
     editions: Annotated[tuple[Edition, ...], Field(max_length=MAX_ITEMS)] = ()
     """Dated runs of the course."""
     accreditations: Annotated[tuple[Accreditation, ...], Field(max_length=MAX_ITEMS)] = ()
-    """Accreditations by professional registers."""
+    """Accreditations by professional registers, requested or granted."""
+    accreditation_contact: Contact | None = None
+    """The provider's contact person for the registers, when it is not the course's `contact`;
+    the accreditation dossier names them, documents for participants do not."""
     evaluation: Texts = ()
     """How the course is evaluated with participants, as paragraphs."""
     certificate: Text | None = None
     """What participants receive, such as ``certificaat van deelname``."""
     certificate_conditions: Texts = ()
     """What a participant must do to receive the certificate, as paragraphs."""
+    assessment: Assessment | None = None
+    """Whether, and how, participants are tested."""
+    literature: Texts = ()
+    """What participants read: one reference per item, as the course gives it, such as
+    ``De Vries, M. (2026). Gesprekken met ouders in scheiding. Baarlo: NCMW.``"""
     url: WebAddress | None = None
     """The course's own web page."""
     edudex: EdudexListing | None = None

@@ -18,7 +18,15 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal, TypeAlias
 from urllib.parse import quote
 
-from ncmw_course._facts import day_facts, format_location, practical_rows, says, trainer_details
+from ncmw_course._facts import (
+    day_facts,
+    final_test_line,
+    format_location,
+    practical_rows,
+    says,
+    session_rows,
+    trainer_details,
+)
 from ncmw_course.labels import Labels, labels_for
 
 if TYPE_CHECKING:
@@ -38,6 +46,7 @@ __all__ = [
     "Section",
     "Subsection",
     "brochure_outline",
+    "course_metadata",
     "day_facts",
     "format_location",
     "mailto_uri",
@@ -93,7 +102,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Facts:
-    """Rows of label and values: the practical facts (``details``) or the ways to get in touch (``contact``)."""
+    """Rows of label and values (``details``): the practical facts, a day's timetable (a row per part,
+    its times as label); or the ways to get in touch (``contact``)."""
 
     rows: tuple[Fact, ...]
     kind: Literal["details", "contact"]
@@ -119,7 +129,7 @@ class Section:
 
     id: str
     """Stable and language-neutral: ``introduction``, ``practical``, ``audience``, ``programme``,
-    ``method``, ``trainers`` or ``contact``."""
+    ``method``, ``assessment``, ``literature``, ``trainers`` or ``contact``."""
     title: str
     """The heading, from the label table."""
     blocks: tuple[Block, ...]
@@ -185,6 +195,7 @@ def brochure_outline(course: Course) -> Outline:
         Section("audience", labels.audience, (*_paragraphs(course.audience), goals)),
         Section("programme", labels.programme, _programme(course, labels)),
         Section("method", labels.method, _paragraphs(course.method)),
+        *_assessment_and_literature(course, labels),
         Section(
             "trainers",
             labels.trainer if len(course.trainers) == 1 else labels.trainers,
@@ -199,7 +210,7 @@ def brochure_outline(course: Course) -> Outline:
         provider=course.provider.name,
         sections=tuple(sections),
         footer=_footer(course, labels),
-        meta=_metadata(course, labels),
+        meta=course_metadata(course, labels),
         labels=labels,
     )
 
@@ -215,10 +226,27 @@ def _programme(course: Course, labels: Labels) -> tuple[Block, ...]:
         parts: list[Block] = [Paragraph(when, "when")] if when else []
         if day.topics:
             parts.append(BulletList(day.topics))
+        if day.sessions:
+            parts.append(Facts(_facts(session_rows(day, labels)), "details"))
         blocks.append(
             Subsection(f"day-{day.ordinal}", labels.day_title(day.ordinal, day.theme), tuple(parts))
         )
     return tuple(blocks)
+
+
+def _assessment_and_literature(course: Course, labels: Labels) -> list[Section]:
+    """Whether and how participants are tested, and what they read: when the course says."""
+    sections = []
+    if course.assessment:
+        assessment = course.assessment
+        blocks = (
+            Paragraph(final_test_line(assessment.final_test, labels)),
+            *_paragraphs(assessment.description),
+        )
+        sections.append(Section("assessment", labels.assessment, blocks))
+    if course.literature:
+        sections.append(Section("literature", labels.literature, (BulletList(course.literature),)))
+    return sections
 
 
 def _trainers(course: Course, labels: Labels) -> tuple[Block, ...]:
@@ -273,7 +301,8 @@ def _footer(course: Course, labels: Labels) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _metadata(course: Course, labels: Labels) -> Metadata:
+def course_metadata(course: Course, labels: Labels) -> Metadata:
+    """What documents about `course` say about themselves: its slug, language, summary, keywords …"""
     return Metadata(
         slug=course.slug,
         language=course.language,
@@ -290,7 +319,11 @@ def _metadata(course: Course, labels: Labels) -> Metadata:
 
 def practical_facts(course: Course, labels: Labels) -> tuple[Fact, ...]:
     """The practical facts the course states, as rows of the ``practical`` section; none when it states none."""
-    return tuple(Fact(key, label, lines) for key, label, lines in practical_rows(course, labels))
+    return _facts(practical_rows(course, labels))
+
+
+def _facts(rows: list[tuple[str, str, tuple[str, ...]]]) -> tuple[Fact, ...]:
+    return tuple(Fact(key, label, lines) for key, label, lines in rows)
 
 
 # Links and writing direction: the same for every document.

@@ -45,6 +45,9 @@ Form = Literal[
     "written currency",  # the currency's symbol, in the written amount: "€"
     "written mode",  # "deels online, deels op locatie"
     "written country",  # the country's name in the course's language
+    "written session kind",  # "pauze", "toets"; nothing for teaching
+    "written status",  # an accreditation's status: "aangevraagd", "toegekend"
+    "written final test",  # "Eindtoets: ja"
     "day name",  # "Eerste dag", …, "Dag 11"
     "tel URI",  # tel:+31495450667
     "ISO date",  # 2027-03-09 (also the date of a date-time)

@@ -4,14 +4,15 @@ A target is a place a course goes beyond its own documents. Its checklist is a l
 :class:`Requirement` on the model; nothing is ever filled in by guessing. There are two kinds:
 
 - A format whose exporter :class:`DeclaresRequirements`: the exporter owns its checklist. Built in
-  are ``edudex`` (the EDU-DEX feed, which refuses a course without them) and ``jsonld`` (the
-  schema.org data that search engines show, recommended); a plugin's format is a target the same
-  way.
-- A core checklist (:data:`CHECKLISTS`), for a place that no format feeds: ``accreditation``, what
-  the registers' accreditation wizards ask for.
+  are ``edudex`` (the EDU-DEX feed, which refuses a course without them), ``ics`` (dated runs),
+  the accreditation dossier's three formats (the ``accreditation`` checklist, required) and
+  ``jsonld`` (the schema.org data that search engines show, recommended); a plugin's format is a
+  target the same way.
+- A core checklist (:data:`CHECKLISTS`): ``accreditation``, what the registers' accreditation
+  wizards ask for. It comes before the dossier's format of the same name, which requires it.
 
 :func:`check_readiness` applies one (``ncmw-course check --for TARGET``); :func:`target_names`
-lists them.
+lists them. Each register's own rules on top of ``accreditation`` are :mod:`ncmw_course.registers`.
 """
 
 from __future__ import annotations
@@ -105,8 +106,12 @@ def refusal(format_name: str, requirements: Sequence[Requirement]) -> NotReadyEr
 
 
 def _accreditation(course: Course) -> list[Requirement]:
-    """What the registers' accreditation wizards (Registerplein via PE-online, SKJ) ask for."""
+    """What the registers' accreditation wizards (Registerplein via PE-online, SKJ) ask for; each
+    register's own questions and rules are :mod:`ncmw_course.registers`."""
+    from ncmw_course.hours import contact_hours
+
     hours = course.hours
+    named = [contact.name for contact in (course.accreditation_contact, course.contact) if contact]
     return [
         Requirement("title", "the title", bool(course.title)),
         Requirement("description", "a description", bool(course.description)),
@@ -119,7 +124,7 @@ def _accreditation(course: Course) -> list[Requirement]:
             "the start and end time of every day",
             all(day.start_time and day.end_time for day in course.days),
         ),
-        Requirement("hours.contact_hours", "the net contact hours", bool(hours and hours.contact_hours)),
+        Requirement("hours.contact_hours", "the net contact hours", bool(contact_hours(course))),
         Requirement("hours.study_load", "the study load in hours", bool(hours and hours.study_load)),
         Requirement("method", "the working methods", bool(course.method)),
         Requirement(
@@ -139,7 +144,11 @@ def _accreditation(course: Course) -> list[Requirement]:
             bool(course.editions) and all(edition.location for edition in course.editions),
         ),
         Requirement("price", "the cost", course.price is not None),
-        Requirement("contact.name", "a contact person", course.contact.name is not None),
+        Requirement(
+            "accreditation_contact.name",
+            "a contact person for the registers (or the course's contact.name)",
+            any(named),
+        ),
     ]
 
 

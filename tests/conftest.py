@@ -42,6 +42,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def copy_courses(folder: Path, *names: str) -> Path:
+    """`folder`, made, holding copies of the test courses `names` (by default the minimal and the full one)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names or ("course_minimal.json", "course_full.json"):
+        (folder / name).write_bytes((TESTDATA / name).read_bytes())
+    return folder
+
+
 @pytest.fixture
 def bundled_course() -> Course:
     """The course of data/course.json."""

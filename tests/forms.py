@@ -71,6 +71,19 @@ def _iso_duration(course: Course, hours: float) -> Written:
     return [iso_duration(hours)]
 
 
+def _session_kind(course: Course, kind: str) -> Written:
+    """A break or a test is said as such ("Lunch (pauze)", or "Pauze" alone); teaching is not named."""
+    if kind == "teaching":
+        return None
+    word = labels_for(course).session_kinds[kind]
+    return [word, word.capitalize()]
+
+
+def _final_test(course: Course, final_test: bool) -> Written:
+    labels = labels_for(course)
+    return [labels.final_test.format(answer=labels.yes if final_test else labels.no)]
+
+
 COURSE_MODES = {"onsite": "Onsite", "online": "Online", "blended": "Blended"}
 
 
@@ -85,6 +98,9 @@ FORMS: dict[Form, Callable[[Course, Any], Written]] = {
     "written currency": _written_currency,
     "written mode": lambda course, value: [labels_for(course).modes[value]],
     "written country": _written_country,
+    "written session kind": _session_kind,
+    "written status": lambda course, value: [labels_for(course).statuses[value]],
+    "written final test": _final_test,
     "day name": lambda course, value: [labels_for(course).day(value)],
     "tel URI": lambda course, value: [f"tel:{value}"],
     "ISO date": lambda course, value: [value.isoformat()],

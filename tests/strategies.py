@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 from typing import Any
 
 from hypothesis import strategies as st
 
 from ncmw_course.model import Course
+from tests.strategies_registers import ASSESSMENTS, STATUSES, consistent_hours, sessions, timetabled
 
 __all__ = ["EMAILS", "PHONES", "WEBSITES", "course_dicts", "courses", "prose", "texts"]
 
@@ -211,6 +212,8 @@ def _days(draw: st.DrawFn) -> Json:
     elif times != "none":
         day[f"{times}_time"] = _time_text(draw(_TIMES))
     _optional(draw, day, "location", _LOCATIONS)
+    if draw(_CHOICE) > 1:
+        day["sessions"] = sessions(draw, day, _TEXTS)
     return day
 
 
@@ -253,6 +256,7 @@ def _accreditations(draw: st.DrawFn) -> Json:
     first, last = draw(_DATE_PAIRS)
     _optional(draw, accreditation, "valid_from", st.just(first.isoformat()))
     _optional(draw, accreditation, "valid_until", st.just(last.isoformat()))
+    _optional(draw, accreditation, "status", STATUSES)
     return accreditation
 
 
@@ -313,6 +317,7 @@ _LEVELS = st.one_of(st.sampled_from(("hbo", "mbo", "wo")), _TEXTS)
 _TRAINERS = st.lists(_trainers(), min_size=1, max_size=3)
 _ACCREDITATIONS = st.lists(_accreditations(), max_size=3)
 _PARAGRAPHS = st.lists(_PROSE, max_size=3)
+_ASSESSMENTS = ASSESSMENTS(_PARAGRAPHS)
 _KEYWORDS = st.lists(
     st.one_of(st.sampled_from(("ontrouw", "nascholing", "hbo")), _TEXTS.filter(lambda text: len(text) <= 60)),
     max_size=8,
@@ -362,6 +367,8 @@ def course_dicts(draw: st.DrawFn) -> Json:
     programme: Json = {}
     _tuple(draw, programme, "introduction", _PARAGRAPHS)
     programme["days"] = [{"ordinal": ordinal, **draw(_DAYS)} for ordinal in range(1, day_count + 1)]
+    if draw(_CHOICE) == 0:  # every day's parts: net hours that documents and feeds state
+        timetabled(draw, programme["days"], _TEXTS)
     course["programme"] = programme
     course["method"] = draw(st.lists(_PROSE, min_size=1, max_size=2))
     course["trainers"] = draw(_TRAINERS)
@@ -371,37 +378,21 @@ def course_dicts(draw: st.DrawFn) -> Json:
     course["provider"] = provider
     _optional(draw, course, "level", _LEVELS)
     _optional(draw, course, "hours", _HOURS)
-    if isinstance(course.get("hours"), dict):
-        course["hours"] = _consistent_hours(course["hours"], programme["days"])
     _optional(draw, course, "price", _PRICES)
     _optional(draw, course, "max_participants", st.integers(1, 500))
     _tuple(draw, course, "editions", st.lists(_editions(day_count), max_size=3))
     _consistent_day_dates(programme["days"], course.get("editions") or [])
     _tuple(draw, course, "accreditations", _ACCREDITATIONS)
+    _optional(draw, course, "accreditation_contact", _contacts())
     _tuple(draw, course, "evaluation", _PARAGRAPHS)
     _optional(draw, course, "certificate", _TEXTS)
     _tuple(draw, course, "certificate_conditions", _PARAGRAPHS)
+    _optional(draw, course, "assessment", _ASSESSMENTS)
+    _tuple(draw, course, "literature", _SHORT_LISTS)
     _optional(draw, course, "url", _WEBSITES)
     _optional(draw, course, "edudex", _EDUDEX)
+    consistent_hours(course)  # last: it reads the course the rest makes
     return course
-
-
-def _consistent_hours(hours: Json, days: list[Json]) -> Json:
-    """`hours` made to agree with the days: contact hours within the days' times, a study load not below them."""
-    contact, load = hours.get("contact_hours"), hours.get("study_load")
-    if contact is not None and all("start_time" in day and "end_time" in day for day in days):
-        scheduled = sum(
-            (
-                datetime.fromisoformat(f"2000-01-01T{day['end_time']}")
-                - datetime.fromisoformat(f"2000-01-01T{day['start_time']}")
-            ).total_seconds()
-            / 3600
-            for day in days
-        )
-        contact = min(contact, scheduled)
-    if contact is not None and load is not None and load < contact:
-        contact, load = load, contact
-    return {key: value for key, value in (("contact_hours", contact), ("study_load", load)) if key in hours}
 
 
 def _consistent_day_dates(days: list[Json], editions: list[Json]) -> None:

@@ -72,6 +72,7 @@ NEEDS: dict[str, tuple[Need, ...]] = {
         Need("node (20 or newer)", f"{_APT} nodejs npm", _program("node")),
         Need("axe-core", _NPM, _file(REPO / "node_modules" / "axe-core" / "axe.min.js")),
         Need("DAISY Ace", _NPM, _file(REPO / "node_modules" / ".bin" / "ace-cli")),
+        Need("Lighthouse", _NPM, _file(REPO / "node_modules" / ".bin" / "lighthouse")),
     ),
     "java": (
         Need("java", f"{_APT} default-jre-headless", _program("java")),

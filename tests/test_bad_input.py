@@ -93,6 +93,20 @@ def days(*ordinals: int) -> Callable[[Json], None]:
     return change
 
 
+def sessions_of_six_hours_typed_as(hours: float) -> Callable[[Json], None]:
+    """The day's sessions give 6 net hours (3 + 3, lunch between); the course types `hours`."""
+
+    def change(data: Json) -> None:
+        data["programme"]["days"][0]["sessions"] = [
+            {"start_time": "09:30", "end_time": "12:30"},
+            {"start_time": "12:30", "end_time": "13:00", "title": "Lunch", "kind": "break"},
+            {"start_time": "13:00", "end_time": "16:00"},
+        ]
+        data["hours"] = {"contact_hours": hours}
+
+    return change
+
+
 # (case, file content or None for a missing file or "folder", the one line after "Error: ")
 CASES: list[tuple[str, bytes | str | None, str]] = [
     ("missing file", None, "c.json: no such file; check the path"),
@@ -127,6 +141,7 @@ CASES: list[tuple[str, bytes | str | None, str]] = [
     ("a time without its leading zero", changed(setting("programme", "days", 0, "start_time", value="9:30")), 'c.json:21:23: programme.days[0].start_time: write the hour with two digits, such as "09:30" (found text \'9:30\')'),
     ("a language without labels", changed(setting("language", value="de")), "c.json:4:15: language: 'de' has no labels for headings and dates yet; documents can be written in 'nl' (Nederlands) or 'en' (English): choose one of them"),
     ("study load below the contact hours", changed(setting("hours", value={"contact_hours": 12, "study_load": 6})), "c.json:40:19: hours.study_load: is 6 hours, less than the 12 contact hours; the study load counts every hour a participant spends, the contact hours included"),
+    ("contact hours that differ from the sessions", changed(sessions_of_six_hours_typed_as(7)), "c.json:55:22: hours.contact_hours: is 7 hours, but the days' sessions add up to 6 net hours (see programme.days[0].sessions at line 21); make the two agree, or leave out contact_hours: the sessions give them"),
     ("run dates that do not match the days", changed(setting("editions", value=[{"start_date": "2027-03-09", "end_date": "2027-03-16", "day_dates": ["2027-03-09", "2027-03-16"]}])), "c.json:42:20: editions[0].day_dates: has 2 dates for a programme of 1 day; give one date per day, in the days' order"),
 ]  # fmt: skip
 
@@ -157,6 +172,7 @@ YAML_CASES: list[tuple[str, bytes | str | None, str]] = [
     ("YAML: a time without its leading zero", changed_yaml(setting("programme", "days", 0, "start_time", value="9:30")), 'c.yaml:16:17: programme.days[0].start_time: write the hour with two digits, such as "09:30" (found text \'9:30\')'),
     ("YAML: a language without labels", changed_yaml(setting("language", value="de")), "c.yaml:3:11: language: 'de' has no labels for headings and dates yet; documents can be written in 'nl' (Nederlands) or 'en' (English): choose one of them"),
     ("YAML: study load below the contact hours", changed_yaml(setting("hours", value={"contact_hours": 12, "study_load": 6})), 'c.yaml:26:15: hours.study_load: is 6 hours, less than the 12 contact hours; the study load counts every hour a participant spends, the contact hours included'),
+    ("YAML: contact hours that differ from the sessions", changed_yaml(sessions_of_six_hours_typed_as(7)), "c.yaml:34:18: hours.contact_hours: is 7 hours, but the days' sessions add up to 6 net hours (see programme.days[0].sessions at line 17); make the two agree, or leave out contact_hours: the sessions give them"),
     ("YAML: run dates that do not match the days", changed_yaml(setting("editions", value=[{"start_date": "2027-03-09", "end_date": "2027-03-16", "day_dates": ["2027-03-09", "2027-03-16"]}])), "c.yaml:28:3: editions[0].day_dates: has 2 dates for a programme of 1 day; give one date per day, in the days' order"),
     ("YAML: a line break in a literal block", edited_yaml("- Een cursus met alleen de verplichte gegevens.", "- |\n  Een cursus met alleen\n  de verplichte gegevens."), 'c.yaml:8:24: description[0]: a line break inside a "|" block, which keeps every line break; a paragraph is one list item: write ">" instead of "|" to join the lines, or give each paragraph its own item (- …)'),
     ("YAML: a blank line inside a text", edited_yaml("- Een cursus met alleen de verplichte gegevens.", "- Een cursus met alleen\n\n  de verplichte gegevens."), 'c.yaml:8:1: description[0]: a blank line inside a text starts a new paragraph; a paragraph is one list item: give each paragraph its own item (- …)'),

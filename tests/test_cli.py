@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from ncmw_course import load_course, render
 from ncmw_course._cli_params import BUILT_IN_FLAGS
 from ncmw_course._manifest import MANIFEST
+from ncmw_course.building import output_name
 from ncmw_course.cli import cli
 from ncmw_course.exporting import exporter_info, exporter_names
 
@@ -322,8 +323,8 @@ class TestTemplateFlag:
         result = runner.invoke(cli, ["export", "docx", "--template", "house.docx"])
         assert result.exit_code == 2
         assert result.stderr.endswith(
-            "Error: Invalid value for '--template': docx, other-template, pdf declare it for different "
-            "options (style, template); use -O NAME=VALUE\n"
+            "Error: Invalid value for '--template': accreditation, accreditation-pdf, docx, other-template, pdf "
+            "declare it for different options (style, template); use -O NAME=VALUE\n"
         )
 
     def test_help_names_the_built_in_flags(self) -> None:
@@ -339,10 +340,19 @@ class TestTemplateFlag:
 class TestBuild:
     @pytest.mark.libreoffice
     def test_every_format_of_the_bundled_course(self, runner: CliRunner, tmp_path: Path) -> None:
-        """build writes each format the bundled course is ready for, skips edudex and says why, exit 0."""
+        """build writes each format the bundled course is ready for, skips the accreditation dossier,
+        edudex, ics and the sitemap and says why, exit 0; the catalogue page comes after the other
+        catalogues, the pages it may link to."""
         result = runner.invoke(cli, ["build"])
         assert result.exit_code == 0
+        dossier = (
+            "not ready; missing level, programme.days[].start_time, hours.contact_hours, hours.study_load, "
+            "evaluation, certificate_conditions, editions, price, accreditation_contact.name"
+        )
         assert result.stderr == (
+            f"Skipped accreditation for {SLUG}: {dossier} (see 'ncmw-course check --for accreditation')\n"
+            f"Skipped accreditation-json for {SLUG}: {dossier} (see 'ncmw-course check --for accreditation-json')\n"
+            f"Skipped accreditation-pdf for {SLUG}: {dossier} (see 'ncmw-course check --for accreditation-pdf')\n"
             f"Wrote dist/{SLUG}.docx\n"
             f"Skipped edudex for {SLUG}: not ready; missing edudex.org_unit_id, edudex.program_id, "
             "edudex.program_forms, edudex.program_level, edudex.degree, edudex.application_type, "
@@ -351,13 +361,17 @@ class TestBuild:
             "(see 'ncmw-course check --for edudex')\n"
             f"Wrote dist/{SLUG}.epub\n"
             f"Wrote dist/{SLUG}.html\n"
+            f"Skipped ics for {SLUG}: not ready; missing editions, editions[].day_dates "
+            "(see 'ncmw-course check --for ics')\n"
             f"Wrote dist/{SLUG}.json\n"
             f"Wrote dist/{SLUG}.jsonld\n"
             f"Wrote dist/{SLUG}.pdf\n"
-            "Wrote dist/catalogue.html\n"
             "Wrote dist/catalogue.json\n"
             "Wrote dist/catalogue.jsonld\n"
-            "Built 9 files for 1 course in dist; skipped 1 file\n"
+            "Wrote dist/catalogue.html\n"
+            "Skipped sitemap: not ready; url: the address of each course's page, ending in /<slug>.html, "
+            f"or --base-url (missing in {SLUG})\n"
+            "Built 9 files for 1 course in dist; skipped 6 files\n"
         )
         assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == [
             ".ncmw-course-build.json",
@@ -377,15 +391,9 @@ class TestBuild:
         """Each registered format appears in the build's report, written or skipped."""
         result = runner.invoke(cli, ["build"])
         for info in (exporter_info(name) for name in exporter_names()):
-            target = (
-                f"{SLUG}{info.file_extension}"
-                if info.scope == "course"
-                else f"catalogue{info.file_extension}"
-            )
-            assert (
-                f"Wrote dist/{target}\n" in result.stderr
-                or f"Skipped {info.name} for {SLUG}" in result.stderr
-            )
+            course = load_course() if info.scope == "course" else None
+            skipped = f"Skipped {info.name} for {SLUG}: " if course else f"Skipped {info.name}: "
+            assert f"Wrote dist/{output_name(info, course)}\n" in result.stderr or skipped in result.stderr
 
     def test_chosen_format_and_folder(self, runner: CliRunner, tmp_path: Path) -> None:
         """-f picks formats and -o the folder."""
@@ -614,7 +622,8 @@ class TestCheck:
         result = runner.invoke(cli, ["check", "--for", target])
         assert result.exit_code == 2
         assert result.stderr.endswith(
-            f"Error: Invalid value for '--for': {message}; choose one of: accreditation, edudex, jsonld\n"
+            f"Error: Invalid value for '--for': {message}; choose one of: accreditation, "
+            "accreditation-json, accreditation-pdf, edudex, ics, jsonld, sitemap\n"
         )
 
     def test_a_plugin_s_format_is_a_target(self, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -136,11 +136,14 @@ class TestOutputChecks:
         [
             (
                 ["docx", "-o", "brochure.pdf"],
-                "docx writes .docx files; name the output brochure.docx, or use 'export pdf'",
+                (
+                    "docx writes .docx files; name the output brochure.docx, or use 'export accreditation-pdf' or "
+                    "'export pdf'"
+                ),
             ),
             (
                 ["pdf", "-o", "brochure.docx"],
-                "pdf writes .pdf files; name the output brochure.pdf, or use 'export docx'",
+                "pdf writes .pdf files; name the output brochure.pdf, or use 'export accreditation' or 'export docx'",
             ),
             (["html", "-o", "page.txt"], "html writes .html files; name the output page.html"),
         ],
@@ -254,10 +257,14 @@ class TestCompletion:
         monkeypatch.syspath_prepend(str(REPO / "tests" / "fake_plugin"))
         assert self.complete("check --for", "", monkeypatch) == [
             "accreditation",
+            "accreditation-json",
+            "accreditation-pdf",
             "edudex",
             "hopeful",
+            "ics",
             "jsonld",
             "needy",
+            "sitemap",
         ]
 
     def test_the_bash_script(self) -> None:

@@ -20,6 +20,8 @@ SECTIONS = {
     "audience",
     "programme",
     "method",
+    "assessment",
+    "literature",
     "trainers",
     "contact",
 }

@@ -91,9 +91,12 @@ def with_value(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
 
 REQUIRED_OF_GROUPS: dict[str, dict[str, Any]] = {
     "programme.days[].location.": {"name": "Zaal 1"},
+    "programme.days[].sessions[].": {"start_time": "09:30", "end_time": "17:00"},
     "editions[].": {"start_date": "2026-03-10"},
     "editions[].location.": {"name": "Zaal 1"},
     "accreditations[].": {"registry": "SKJ", "points": 1},
+    "accreditation_contact.": {"email": "accreditatie@ncmw.nl"},
+    "assessment.": {"final_test": True},
     "price.": {"amount": 1, "currency": "EUR"},
 }
 
@@ -123,6 +126,8 @@ def test_the_fields_without_an_example() -> None:
         "editions[].location.street_address",
         "editions[].location.locality",
         "accreditations[].identifier",
+        "accreditation_contact.name",
+        "accreditation_contact.email",
         "evaluation",
         "certificate_conditions",
         "edudex.program_id",

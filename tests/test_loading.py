@@ -270,7 +270,7 @@ class TestModelProblems:
         assert lines(data) == [
             (
                 "c.json:21:9: programme.days[0].colour: unknown key; remove it, or use one of: "
-                "ordinal, theme, topics, date, start_time, end_time, location"
+                "ordinal, theme, topics, date, start_time, end_time, location, sessions"
             )
         ]
 

@@ -44,8 +44,9 @@ CATCH_ALL = "is not allowed here; see 'ncmw-course schema' for what this field t
 def maximal() -> Json:
     """The maximal course, with phone and website in their object forms too, so that their fields are reached."""
     data: Json = json.loads((TESTDATA / "course_maximal.json").read_text(encoding="utf-8"))
-    data["contact"]["phone"] = {"display": "0495–450667", "e164": "+31495450667"}
-    for part in (data["contact"], data["provider"]):
+    for part in (data["contact"], data["accreditation_contact"]):
+        part["phone"] = {"display": "0495–450667", "e164": "+31495450667"}
+    for part in (data["contact"], data["provider"], data["accreditation_contact"]):
         part["website"] = {"url": "https://www.ncmw.nl/", "display": "www.ncmw.nl"}
     data["url"] = {"url": "https://www.ncmw.nl/cursus", "display": "www.ncmw.nl/cursus"}
     return data

@@ -17,6 +17,7 @@ from ncmw_course._docs import attribute_docs
 from ncmw_course.fields import PhoneNumber, WebAddress
 from ncmw_course.model import (
     Accreditation,
+    Assessment,
     Contact,
     Day,
     Edition,
@@ -25,6 +26,7 @@ from ncmw_course.model import (
     Price,
     Programme,
     Provider,
+    Session,
     StudyHours,
     Trainer,
     course_json_schema,
@@ -47,6 +49,8 @@ ALL_MODELS: set[type[BaseModel]] = {
     Price,
     Edition,
     Accreditation,
+    Session,
+    Assessment,
     EdudexListing,
 }
 

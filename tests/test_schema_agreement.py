@@ -89,6 +89,7 @@ MODEL_ONLY = {
     "gapped day ordinals": "day numbering is a rule across the list",
     "a language without labels": "which languages have labels is the label table's to say",
     "study load below the contact hours": "a rule across two fields",
+    "contact hours that differ from the sessions": "a sum over the days' sessions, compared with another field",
     "run dates that do not match the days": "a rule across the run and the programme",
     "control character": "Word and EPUB's limits on characters are the model's",
     "invalid e-mail": "email_validator is stricter than the schema's e-mail format",

@@ -8,8 +8,11 @@ from ncmw_course.fields import PhoneNumber, WebAddress
 from ncmw_course.model import Course
 
 # Codes and identifiers that documents show in words or use as link targets, not as text; the
-# EDU-DEX block holds registry codes for the feed only.
-NOT_TEXT = {"slug", "language", "currency", "country", "e164", "mode", "edudex"}
+# EDU-DEX block holds registry codes for the feed only, and the contact person for the registers is
+# for the accreditation dossier only.
+NOT_TEXT = {
+    "slug", "language", "currency", "country", "e164", "mode", "kind", "status", "edudex", "accreditation_contact",
+}  # fmt: skip
 
 
 def course_texts(course: Course, *, keywords: bool = True) -> list[str]:

@@ -465,7 +465,15 @@ class TestMarkup:
         assert text_direction("123 – !") is None
 
 
-WRITERS = ["_epub.py", "_epub_cover.py", "_epub_documents.py", "_html.py", "_markup.py", "_outline_markup.py"]
+WRITERS = [
+    "_catalogue_page.py",
+    "_epub.py",
+    "_epub_cover.py",
+    "_epub_documents.py",
+    "_html.py",
+    "_markup.py",
+    "_outline_markup.py",
+]
 
 
 @pytest.mark.parametrize("module", WRITERS)

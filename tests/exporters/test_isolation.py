@@ -100,13 +100,14 @@ def test_only_the_sanitised_brochure_is_converted(
 ) -> None:
     """The pdf format hands LibreOffice the docx format's brochure, made from the sanitised template."""
     converted: list[bytes] = []
-    monkeypatch.setattr("exporters._pdf.find_soffice", lambda: "soffice")
+    monkeypatch.setattr("exporters._pdf.find_soffice", lambda name="pdf": "soffice")
 
     def convert(docx: bytes, moment: datetime) -> bytes:
         converted.append(docx)
         return b"%PDF-"
 
     monkeypatch.setattr("exporters._pdf.convert_docx", convert)
+    monkeypatch.setattr("exporters._pdf.with_keywords", lambda pdf, keywords: pdf)
     template = hostile(tmp_path, 9)
     render(minimal_course, "pdf", template=template)
     assert converted == [render(minimal_course, "docx", template=template)]

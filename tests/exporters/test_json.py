@@ -154,7 +154,11 @@ def test_unstated_fields_are_null_or_empty(minimal_course: Course) -> None:
         "start_time": None,
         "end_time": None,
         "location": None,
+        "sessions": [],
     }
+    for key in ("accreditation_contact", "assessment"):
+        assert document[key] is None, key
+    assert document["literature"] == []
     assert document["contact"] == {
         "name": None,
         "phone": None,

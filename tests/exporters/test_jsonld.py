@@ -22,6 +22,7 @@ from exporters._runs import run_day_dates
 from exporters.jsonld import JsonldExporter, course_jsonld, dump_jsonld
 from ncmw_course import Course, load_course, parse_course, render
 from ncmw_course.exporting import get_exporter
+from ncmw_course.hours import contact_hours, study_hours
 from ncmw_course.labels import labels_for
 from tests.conftest import TESTDATA
 from tests.schemaorg import Vocabulary, schemaorg_vocabulary
@@ -134,9 +135,10 @@ class TestFullCourse:
             {
                 "@type": "QuantitativeValue",
                 "value": 18,
-                "description": "18 punten bij Registerplein",
+                "description": "18 punten bij Registerplein (toegekend)",
                 "identifier": "RP-0000-TEST",
-            }
+            },
+            {"@type": "QuantitativeValue", "value": 18, "description": "18 punten bij SKJ (aangevraagd)"},
         ]
         assert type(document["numberOfCredits"][0]["value"]) is int
         assert document["educationalCredentialAwarded"] == {
@@ -153,8 +155,9 @@ class TestFullCourse:
         }
 
     def test_course_instance(self, full_course: Course) -> None:
-        """The edition is a CourseInstance with its mode, workload, dates, place and size."""
-        (instance,) = jsonld(full_course)["hasCourseInstance"]
+        """Each edition is a CourseInstance with its mode, workload, dates, place and size."""
+        instance, october = jsonld(full_course)["hasCourseInstance"]
+        assert october["startDate"] == "2027-10-19"
         assert instance["courseMode"] == "Onsite"
         assert instance["courseWorkload"] == "PT24H"
         assert instance["startDate"] == "2027-03-09"
@@ -168,7 +171,7 @@ class TestFullCourse:
 
     def test_instructors(self, full_course: Course) -> None:
         """Every trainer is an instructor: name, role as jobTitle, biography, credentials and experience."""
-        (instance,) = jsonld(full_course)["hasCourseInstance"]
+        instance = jsonld(full_course)["hasCourseInstance"][0]
         marieke, sjoerd = instance["instructor"]
         assert marieke == {
             "@type": "Person",
@@ -187,6 +190,9 @@ class TestFullCourse:
             "name": "Sjoerd Ødegaard",
             "jobTitle": "gezinstherapeut",
             "description": "Sjoerd Ødegaard begeleidt ouders en kinderen na een scheiding.",
+            "hasCredential": [
+                {"@type": "EducationalOccupationalCredential", "name": "Registeropleiding Gezinstherapie"}
+            ],
         }
 
     def test_key_order(self, full_course: Course) -> None:
@@ -195,7 +201,7 @@ class TestFullCourse:
             "@context", "@type", "name", "alternativeHeadline", "abstract", "description", "url",
             "inLanguage", "keywords", "dateModified", "educationalLevel", "provider", "audience", "teaches",
             "syllabusSections", "timeRequired", "numberOfCredits", "subjectOf", "educationalCredentialAwarded",
-            "offers", "hasCourseInstance",
+            "citation", "offers", "hasCourseInstance",
         ]  # fmt: skip
 
 
@@ -224,8 +230,8 @@ def test_the_maximal_course_keeps_every_run_and_credit(maximal_course: Course) -
     document = jsonld(maximal_course)
     assert [credit["value"] for credit in document["numberOfCredits"]] == [72, 48.5]
     assert [credit["description"] for credit in document["numberOfCredits"]] == [
-        "72 punten bij Registerplein",
-        "48,5 punten bij SKJ",
+        "72 punten bij Registerplein (toegekend)",
+        "48,5 punten bij SKJ (aangevraagd)",
     ]
     runs = document["hasCourseInstance"]
     assert [(run["courseMode"], run["startDate"], run["endDate"]) for run in runs] == [
@@ -337,7 +343,7 @@ def test_undated_days_of_a_run_keep_their_times_and_places(maximal_course: Cours
 def test_the_days_own_dates_are_those_of_their_run(full_course: Course) -> None:
     """Days dated in the course (not in the run) give the dates of the run that holds them."""
     editions = [{**edition.model_dump(mode="json"), "day_dates": []} for edition in full_course.editions]
-    (run,) = jsonld(with_changes(full_course, editions=editions))["hasCourseInstance"]
+    run, _ = jsonld(with_changes(full_course, editions=editions))["hasCourseInstance"]
     assert [day["startDate"] for day in run["subEvent"]] == [
         "2027-03-09T09:30:00",
         "2027-03-16T09:30:00",
@@ -361,15 +367,15 @@ def test_prose_is_kept_word_for_word(any_course: Course) -> None:
 def test_only_stated_facts_are_mapped(course: Course) -> None:
     """Each optional property appears exactly when the course states its fact."""
     document = jsonld(course)
-    hours = course.hours
     assert ("url" in document) == (course.url is not None)
     assert ("alternativeHeadline" in document) == (course.subtitle is not None)
     assert ("abstract" in document) == (course.summary is not None)
     assert ("keywords" in document) == bool(course.keywords)
     assert ("educationalLevel" in document) == (course.level is not None)
-    assert ("timeRequired" in document) == bool(hours and hours.contact_hours)
+    assert ("timeRequired" in document) == bool(contact_hours(course))
     assert ("offers" in document) == (course.price is not None)
     assert len(document.get("numberOfCredits", [])) == len(course.accreditations)
+    assert document.get("citation", []) == list(course.literature)
     assert ("educationalCredentialAwarded" in document) == bool(
         course.certificate or course.certificate_conditions
     )
@@ -380,7 +386,7 @@ def test_only_stated_facts_are_mapped(course: Course) -> None:
         assert run["startDate"] == edition.start_date.isoformat()
         assert ("endDate" in run) == (edition.end_date is not None)
         assert ("courseMode" in run) == (edition.mode is not None)
-        assert ("courseWorkload" in run) == bool(hours and (hours.study_load or hours.contact_hours))
+        assert ("courseWorkload" in run) == bool(study_hours(course))
         assert ("location" in run) == (edition.location is not None)
         assert [person["name"] for person in run["instructor"]] == [
             trainer.name for trainer in course.trainers
@@ -413,7 +419,7 @@ def test_the_workload_is_the_study_load_else_the_contact_hours(
     full_course: Course, hours: dict[str, float], workload: str
 ) -> None:
     """courseWorkload is the study load; a course that states only contact hours gives those."""
-    (run,) = jsonld(with_changes(full_course, hours=hours))["hasCourseInstance"]
+    run = jsonld(with_changes(full_course, hours=hours))["hasCourseInstance"][0]
     assert run["courseWorkload"] == workload
 
 
@@ -445,11 +451,20 @@ DURATION = re.compile(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?")
 
 @given(st.floats(0, 10_000, exclude_min=True, allow_nan=False))
 def test_durations_keep_the_hours_exactly(hours: float) -> None:
-    """Reading a duration back gives exactly the hours written, as the course wrote them."""
+    """Reading a duration back gives exactly the hours written, as the course wrote them: to the
+    decimal, or, for hours that are whole seconds, the same float."""
     match = DURATION.fullmatch(iso_duration(hours))
     assert match is not None
     h, m, s = (Decimal(part or 0) for part in match.groups())
-    assert h * 3600 + m * 60 + s == Decimal(repr(hours)) * 3600
+    seconds = h * 3600 + m * 60 + s
+    assert seconds == Decimal(repr(hours)) * 3600 or (
+        seconds == seconds.to_integral_value() and float(seconds / 3600) == hours
+    )
+
+
+def test_hours_computed_from_times_are_whole_minutes() -> None:
+    """12 h 20 min of sessions is 12.333333333333334 hours, written as the minutes it is."""
+    assert iso_duration(44_400 / 3600) == "PT12H20M"
 
 
 class ScriptReader(HTMLParser):

@@ -30,8 +30,10 @@ def test_each_run_has_its_own_day_dates() -> None:
 def test_the_days_own_dates_are_the_run_s_that_holds_them(full_course: Course) -> None:
     """Dates on the days belong to the run that holds the first of them; another run stays undated."""
     later = {"start_date": "2028-01-11", "end_date": "2028-01-25"}
-    undated, dated = run_day_dates(with_changes(full_course, editions=[later, *undated_runs(full_course)]))
-    assert undated == (None, None, None)
+    undated, dated, october = run_day_dates(
+        with_changes(full_course, editions=[later, *undated_runs(full_course)])
+    )
+    assert undated == october == (None, None, None)
     assert dated == (date(2027, 3, 9), date(2027, 3, 16), date(2027, 3, 23))
 
 
@@ -40,7 +42,7 @@ def test_partly_dated_days_keep_their_gaps(full_course: Course) -> None:
     programme = full_course.model_dump(mode="json")["programme"]
     programme["days"][1]["date"] = None
     course = with_changes(full_course, programme=programme, editions=undated_runs(full_course))
-    assert run_day_dates(course) == [(date(2027, 3, 9), None, date(2027, 3, 23))]
+    assert run_day_dates(course) == [(date(2027, 3, 9), None, date(2027, 3, 23)), (None, None, None)]
 
 
 def test_no_runs_no_dates(bundled_course: Course) -> None:
