@@ -8,6 +8,7 @@ time all the same. ``icalendar`` folds long lines and ends them with CRLF, as RF
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -24,7 +25,14 @@ if TYPE_CHECKING:
     from ncmw_course.labels import Labels
     from ncmw_course.model import Course, Day, Edition
 
-__all__ = ["PRODUCT", "TIME_ZONE", "UID_DOMAIN", "calendar_bytes"]
+__all__ = [
+    "PRODUCT",
+    "TIME_ZONE",
+    "UID_DOMAIN",
+    "calendar_bytes",
+    "catalogue_calendar_bytes",
+    "dated_runs",
+]
 
 TIME_ZONE = "Europe/Amsterdam"
 """Where NCMW's courses take place: the times a course states are local times there."""
@@ -36,23 +44,45 @@ UID_DOMAIN = "ncmw-course"
 
 def calendar_bytes(course: Course) -> bytes:
     """An iCalendar file with an event per day per run of `course` (every day dated; see ``run_days``)."""
-    labels = labels_for(course)
-    stamp = document_datetime(course.updated)
+    return _calendar([(course, range(len(course.editions)))], course.title)
+
+
+def catalogue_calendar_bytes(courses: Sequence[Course], name: str) -> bytes | None:
+    """An iCalendar file named `name` with an event per day of every run of `courses` whose days are
+    all dated; ``None`` when there is no such run."""
+    dated = [(course, dated_runs(course)) for course in courses]
+    if not any(runs for _, runs in dated):
+        return None
+    return _calendar(dated, name)
+
+
+def dated_runs(course: Course) -> list[int]:
+    """The runs of `course` (their places in ``editions``) whose days are all dated."""
+    return [place for place, dates in enumerate(run_days(course)) if None not in dates]
+
+
+def _calendar(runs: Sequence[tuple[Course, Sequence[int]]], name: str) -> bytes:
+    """The calendar of the given runs of each course (their places in its ``editions``)."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", course.title)
+    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TIME_ZONE)
     days: list[date] = []
-    for run_id, edition, dates in zip(run_ids(course), course.editions, run_days(course), strict=True):
-        for day, day_date in zip(course.days, dates, strict=True):
-            assert day_date is not None  # the exporter refuses a run with an undated day
-            calendar.add_component(
-                _event(course, labels, f"{run_id}-{day.ordinal}", edition, day, day_date, stamp)
-            )
-            days.append(day_date)
+    for course, places in runs:
+        labels = labels_for(course)
+        stamp = document_datetime(course.updated)
+        ids, all_dates = run_ids(course), run_days(course)
+        for place in places:
+            edition, dates = course.editions[place], all_dates[place]
+            for day, day_date in zip(course.days, dates, strict=True):
+                assert day_date is not None  # only runs whose days are all dated
+                calendar.add_component(
+                    _event(course, labels, f"{ids[place]}-{day.ordinal}", edition, day, day_date, stamp)
+                )
+                days.append(day_date)
     calendar.add_missing_timezones(min(days) - timedelta(days=1), max(days) + timedelta(days=1))
     data: bytes = calendar.to_ical()
     return data
