@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -151,6 +152,43 @@ def test_a_changed_template_rebuilds_the_word_brochures_only(tmp_path: Path, cou
     changed.save(str(template))
     run(courses, out, options={"template": template})
     assert written(out) == {"minimale-cursus.docx", "gespreksvoering-bij-scheiding.docx", "derde-cursus.docx"}
+
+
+def test_a_changed_option_rebuilds_the_formats_that_take_it(tmp_path: Path, courses: Path) -> None:
+    """Another --today: the catalogue page is made again, and nothing else."""
+    out = tmp_path / "site"
+    run(courses, out, options={"today": "2027-01-01"})
+    run(courses, out, options={"today": "2027-01-01"})
+    assert written(out) == set()
+    run(courses, out, options={"today": "2027-06-01"})
+    assert written(out) == {"catalogue.html"}
+
+
+def test_the_catalogue_page_is_made_again_on_another_day(
+    tmp_path: Path, courses: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --today the page shows the runs from the build's day: on the next day it is made again."""
+    import exporters.catalogue_html
+
+    out = tmp_path / "site"
+    monkeypatch.setattr(exporters.catalogue_html, "build_date", lambda: date(2027, 1, 1))
+    run(courses, out)
+    monkeypatch.setattr(exporters.catalogue_html, "build_date", lambda: date(2027, 1, 2))
+    run(courses, out)
+    assert written(out) == {"catalogue.html"}
+
+
+def test_the_catalogue_page_follows_the_files_the_build_wrote(tmp_path: Path, courses: Path) -> None:
+    """The same courses, now with their pages: the catalogue page, which links to them, is made again."""
+    out = tmp_path / "site"
+    run(courses, out, ["json", "catalogue-json", "catalogue-html"])
+    assert "derde-cursus.html" not in (out / "catalogue.html").read_text(encoding="utf-8")
+    run(courses, out, ["json", "html", "catalogue-json", "catalogue-html"])
+    pages = {"minimale-cursus.html", "gespreksvoering-bij-scheiding.html", "derde-cursus.html"}
+    assert written(out) == pages | {"catalogue.html"}
+    assert 'href="derde-cursus.html"' in (out / "catalogue.html").read_text(encoding="utf-8")
+    run(courses, out, ["json", "html", "catalogue-json", "catalogue-html"])
+    assert written(out) == set()
 
 
 def test_source_date_epoch_rebuilds_everything(

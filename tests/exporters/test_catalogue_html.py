@@ -458,3 +458,11 @@ def _run_read_back(text: str) -> tuple[int, int, str | None, str | None]:
     dates, _, town = text.partition(", ")
     day, _, year, *_ = dates.split(" ")
     return int(day), int(year), town or None, mode
+
+
+def test_the_readme_shows_the_catalogue_page() -> None:
+    """The README shows the committed screenshot of the catalogue page, and says what it holds."""
+    repo = TESTDATA.parent.parent
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert "![The catalogue page of three courses at 1280 px wide](docs/catalogue-1280.png)" in readme
+    assert (repo / "docs" / "catalogue-1280.png").stat().st_size > 10_000
