@@ -341,7 +341,7 @@ class TestBuild:
     @pytest.mark.libreoffice
     def test_every_format_of_the_bundled_course(self, runner: CliRunner, tmp_path: Path) -> None:
         """build writes each format the bundled course is ready for, skips the accreditation dossier,
-        edudex, ics and the sitemap and says why, exit 0; the catalogue page comes after the other
+        edudex, ics, the catalogue's calendar and the sitemap and says why, exit 0; the catalogue page comes after the other
         catalogues, the pages it may link to."""
         result = runner.invoke(cli, ["build"])
         assert result.exit_code == 0
@@ -366,12 +366,13 @@ class TestBuild:
             f"Wrote dist/{SLUG}.json\n"
             f"Wrote dist/{SLUG}.jsonld\n"
             f"Wrote dist/{SLUG}.pdf\n"
+            "Skipped catalogue-ics: not ready; editions: a run whose days are all dated, in at least one course\n"
             "Wrote dist/catalogue.json\n"
             "Wrote dist/catalogue.jsonld\n"
             "Wrote dist/catalogue.html\n"
             "Skipped sitemap: not ready; url: the address of each course's page, ending in /<slug>.html, "
             f"or --base-url (missing in {SLUG})\n"
-            "Built 9 files for 1 course in dist; skipped 6 files\n"
+            "Built 9 files for 1 course in dist; skipped 7 files\n"
         )
         assert sorted(path.name for path in (tmp_path / "dist").iterdir()) == [
             ".ncmw-course-build.json",
