@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ISOLATION_VARIABLE",
     "Terminated",
+    "group_alive",
     "network_prefix",
     "sigterm_raises",
     "start",
@@ -126,11 +127,40 @@ def stop(process: subprocess.Popen[bytes], *, wait: float = 2.0) -> None:
     process.wait()
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:  # the launcher is gone; its children may take a moment
-        try:
-            os.killpg(process.pid, 0)
-        except (ProcessLookupError, PermissionError):
+        if not group_alive(process.pid):
             return
         time.sleep(0.02)
+
+
+def group_alive(group: int) -> bool:
+    """Whether a process of the process group `group` still runs.
+
+    A zombie does not count: it has ended, and only waits for its parent to collect its exit status.
+    Why it matters: LibreOffice starts gpg helpers that end as zombies of the init process once
+    LibreOffice is gone, and an init that collects them only now and then (as a container's may)
+    kept the group in existence for about a second after every conversion. Without ``/proc``
+    (macOS), the group counts while any member, zombie or not, is in it.
+    """
+    try:
+        os.killpg(group, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    try:
+        entries = os.listdir("/proc")  # noqa: PTH208 (polled every 20 ms: names, not Path objects)
+    except OSError:
+        return True
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as file:  # noqa: PTH123 (a hot loop: no Path objects)
+                stat = file.read()
+        except OSError:
+            continue
+        fields = stat.rpartition(b")")[2].split()  # after the name, which may hold spaces and ')'
+        if len(fields) > 2 and fields[2] == str(group).encode() and fields[0] not in (b"Z", b"X"):
+            return True
+    return False
 
 
 class Terminated(BaseException):

@@ -19,7 +19,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from exporters._isolation import ISOLATION_VARIABLE, network_prefix
+from exporters._isolation import ISOLATION_VARIABLE, group_alive, network_prefix
 from exporters._pdf import convert_docx
 from ncmw_course import Course, ExportError, render
 from tests.exporters.templates import SECRET, TRACKER, hostile_template
@@ -205,3 +205,33 @@ def test_a_signal_while_converting_leaves_nothing(tmp_path: Path, signum: int) -
     assert process.wait(timeout=30) == -signum
     assert list(folder.iterdir()) == []
     assert libreoffice_processes(folder) == []
+
+
+ZOMBIE_GROUP = """
+import os, sys, time
+child = os.fork()
+if child == 0:  # a group of its own, then it ends: a zombie, as its parent never collects it
+    os.setpgid(0, 0)
+    os._exit(0)
+print(child, flush=True)
+time.sleep(30)
+"""
+
+
+def test_a_group_of_zombies_has_ended() -> None:
+    """A process group whose only member is a zombie is not waited for (LibreOffice's gpg helpers
+    end as zombies that a container's init collects only now and then); a running member is."""
+    parent = subprocess.Popen([sys.executable, "-c", ZOMBIE_GROUP], stdout=subprocess.PIPE)
+    try:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        deadline = time.monotonic() + 5
+        while Path(f"/proc/{child}/stat").read_bytes().rpartition(b")")[2].split()[0] != b"Z":
+            assert time.monotonic() < deadline, "the child did not end"
+            time.sleep(0.01)
+        os.killpg(child, 0)  # the group is still there: the zombie is in it
+        assert not group_alive(child)
+        assert group_alive(os.getpgid(parent.pid))  # this test's own group runs
+    finally:
+        parent.kill()
+        parent.communicate()
