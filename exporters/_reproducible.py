@@ -89,5 +89,5 @@ def repack_zip(
                 info.compress_type = zipfile.ZIP_STORED
             else:
                 info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, contents[name], compresslevel=9 if name not in stored_names else None)
+            target.writestr(info, contents[name], compresslevel=6 if name not in stored_names else None)
     return out.getvalue()
