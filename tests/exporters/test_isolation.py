@@ -190,7 +190,8 @@ def test_a_signal_while_converting_leaves_nothing(tmp_path: Path, signum: int) -
     process ends by that signal."""
     folder = tmp_path / "tmp"
     folder.mkdir()
-    code = (
+    code = (  # Ctrl-C as in a terminal, even where the tests run in the background (SIGINT ignored)
+        "import signal; signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "from ncmw_course import load_course; from exporters.pdf import PdfExporter\n"
         "PdfExporter().render_many([load_course()] * 20, lambda count: None)\n"
     )
