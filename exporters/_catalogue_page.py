@@ -81,7 +81,7 @@ def catalogue_page(listing: Listing, json_ld: bytes, calendar: str | None = None
         count,
         element("ul", {"class": "courses", "id": "courses"}, *cards) if cards else None,
     ]
-    title = f"{labels.catalogue} – {providers}" if providers else labels.catalogue
+    title = listing.title
     head = [
         meta_tag("description", f"{title}: {total}"),
         element("script", {}, Raw(SCRIPTS_RUN)),

@@ -40,12 +40,9 @@ class CatalogueIcsExporter:
         """
         from exporters._ics import catalogue_calendar_bytes
         from ncmw_course.errors import NotReadyError
-        from ncmw_course.labels import labels_for
+        from ncmw_course.listing import catalogue_title
 
-        labels = labels_for(courses[0].language if courses else "nl")
-        providers = ", ".join(dict.fromkeys(course.provider.name for course in courses))
-        title = f"{labels.catalogue} – {providers}" if providers else labels.catalogue
-        data = catalogue_calendar_bytes(courses, title)
+        data = catalogue_calendar_bytes(courses, catalogue_title(courses))
         if data is None:
             missing = "editions: a run whose days are all dated, in at least one course"
             raise NotReadyError(self.name, [missing])
@@ -53,5 +50,5 @@ class CatalogueIcsExporter:
 
     def warm_up(self) -> None:
         """Import what `render_catalogue` imports, before a build starts its workers (see ``WarmsUp``)."""
-        for module in ("exporters._ics", "ncmw_course.labels"):
+        for module in ("exporters._ics", "ncmw_course.listing"):
             importlib.import_module(module)

@@ -32,7 +32,16 @@ if TYPE_CHECKING:
 
     from ncmw_course.model import Accreditation, Course, Edition
 
-__all__ = ["Card", "Choice", "Filter", "Listing", "Run", "catalogue_listing", "upcoming_runs"]
+__all__ = [
+    "Card",
+    "Choice",
+    "Filter",
+    "Listing",
+    "Run",
+    "catalogue_listing",
+    "catalogue_title",
+    "upcoming_runs",
+]
 
 FILTERS = ("month", "town", "register", "mode")
 """The catalogue's filters, in the order a page shows them; also their names in a page's address."""
@@ -117,6 +126,31 @@ class Listing:
     cards: tuple[Card, ...]
     filters: tuple[Filter, ...]
 
+    @property
+    def title(self) -> str:
+        """The catalogue's name with its providers, such as ``Cursusaanbod – NCMW``."""
+        return _title(self.labels, self.providers)
+
+
+def catalogue_title(courses: Sequence[Course]) -> str:
+    """The name of the catalogue of `courses`, as its page and its calendar carry it
+    (:attr:`Listing.title`), without making the cards."""
+    return _title(labels_for(_language(courses)), _providers(courses))
+
+
+def _title(labels: Labels, providers: tuple[str, ...]) -> str:
+    return f"{labels.catalogue} – {', '.join(providers)}" if providers else labels.catalogue
+
+
+def _language(courses: Sequence[Course]) -> str:
+    """The catalogue's language: the first course's (Dutch when there are none)."""
+    return courses[0].language if courses else "nl"
+
+
+def _providers(courses: Sequence[Course]) -> tuple[str, ...]:
+    """The courses' providers, each once, in the order of the courses."""
+    return tuple(dict.fromkeys(course.provider.name for course in courses))
+
 
 def catalogue_listing(
     courses: Sequence[Course], today: date, pages: Callable[[Course], str | None] | None = None
@@ -127,7 +161,7 @@ def catalogue_listing(
     ``<slug>.html``, the ``html`` format's file beside the catalogue's.
     """
     page_of = pages or (lambda course: f"{course.slug}.html")
-    language = courses[0].language if courses else "nl"
+    language = _language(courses)
     labels = labels_for(language)
     unordered = [_card(course, today, page_of(course)) for course in courses]
     cards = sorted(unordered, key=lambda card: (not card.runs, card.runs[0].start if card.runs else None))
@@ -135,7 +169,7 @@ def catalogue_listing(
         language=language,
         direction=writing_direction(language),
         labels=labels,
-        providers=tuple(dict.fromkeys(course.provider.name for course in courses)),
+        providers=_providers(courses),
         cards=tuple(cards),
         filters=tuple(_filter(name, cards, labels) for name in FILTERS),
     )
